@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/app/_auth/current-user";
+import { SettingsForm } from "./settings-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  const t = await getTranslations("settings");
+  const zones = Intl.supportedValuesOf("timeZone");
+  return (
+    <div className="mx-auto max-w-lg">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mb-6 mt-1 text-slate-600 dark:text-slate-400">{t("intro")}</p>
+      <SettingsForm
+        zones={zones.includes(user.timeZone) ? zones : [user.timeZone, ...zones]}
+        initial={{
+          name: user.name,
+          locale: user.locale,
+          timeZone: user.timeZone,
+          rolloverHour: user.rolloverHour,
+          newPerDay: user.newPerDay,
+          maxReviewsPerDay: user.maxReviewsPerDay,
+        }}
+      />
+    </div>
+  );
+}

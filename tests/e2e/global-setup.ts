@@ -1,0 +1,22 @@
+import type { TestProject } from "vitest/node";
+import { chromiumAvailable } from "../helpers/browser";
+import { ensureBuild } from "../helpers/server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    browserTests: boolean;
+  }
+}
+
+/** Builds once for all browser tests; without Chromium they are skipped loudly (failed under CI). */
+export default function setup(project: TestProject) {
+  if (!chromiumAvailable()) {
+    const line = "!!! browser tests skipped: install chromium (apt-get install -y chromium) !!!";
+    if (process.env.CI === "true") throw new Error(`${line} — CI=true does not allow skipping them`);
+    console.warn(`\n${"!".repeat(line.length)}\n${line}\n${"!".repeat(line.length)}\n`);
+    project.provide("browserTests", false);
+    return;
+  }
+  ensureBuild();
+  project.provide("browserTests", true);
+}
