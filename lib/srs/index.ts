@@ -1,0 +1,6 @@
+/** Pure SM-2 scheduling, learner-local days and session queue. */
+export * from "./sm2";
+export * from "./preview";
+export * from "./days";
+export * from "./queue";
+export * from "./summary";
