@@ -1,5 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { databaseUrl } from "./url";
 
 export type Db = PrismaClient;
@@ -35,4 +35,12 @@ export async function readyDb(): Promise<PrismaClient> {
   const client = db();
   await globalForDb.__dbReady;
   return client;
+}
+
+/** Either the client or an interactive transaction: read helpers work inside and outside one. */
+export type DbTx = Prisma.TransactionClient;
+
+/** A unique-constraint violation (P2002), e.g. a replayed request id. */
+export function isUniqueViolation(e: unknown): boolean {
+  return (e as { code?: string } | null)?.code === "P2002";
 }

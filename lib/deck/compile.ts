@@ -1,0 +1,33 @@
+import { cniCards } from "./cards/cni";
+import { componentCards } from "./cards/components";
+import { pathCards } from "./cards/network";
+import { overviewCards } from "./cards/overview";
+import { podNetworkCards } from "./cards/pod-network";
+import { DeckSourceError } from "./errors";
+import { extractFacts } from "./facts";
+import type { CompiledCard, CompiledDeck } from "./types";
+
+export { DeckSourceError } from "./errors";
+
+/** Markdown source (the k8s-basics post) → typed facts and flashcards; throws DeckSourceError. */
+export function compileDeck(markdown: string): CompiledDeck {
+  const facts = extractFacts(markdown);
+  // Learning order: what Kubernetes is and why first, then its parts, then how the parts talk
+  // (paths → CNI → Pod set-up, which leans on both kubelet and CNI).
+  const cards: CompiledCard[] = [
+    ...overviewCards(facts.overview),
+    ...facts.components.flatMap(componentCards),
+    ...pathCards(facts.paths),
+    ...cniCards(facts.cni),
+    ...podNetworkCards(facts.podNetwork),
+  ];
+  const seen = new Map<string, CompiledCard>();
+  for (const c of cards) {
+    const first = seen.get(c.key);
+    if (first) {
+      throw new DeckSourceError(c.source.line, `card key '${c.key}' repeats (first from line ${first.source.line})`);
+    }
+    seen.set(c.key, c);
+  }
+  return { facts, cards };
+}
