@@ -1,0 +1,8 @@
+/** What the review use cases need to know about a learner: who, and how their days are set up. */
+export interface Learner {
+  id: string;
+  timeZone: string;
+  rolloverHour: number;
+  newPerDay: number;
+  maxReviewsPerDay: number;
+}

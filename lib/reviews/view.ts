@@ -1,0 +1,83 @@
+import type { DbTx } from "@/lib/db/client";
+import type { Localized, SourceRef } from "@/lib/deck/types";
+import { INITIAL_SM2, previewGrades, QUALITIES, sessionSummary, type QueueItemKind } from "@/lib/srs";
+import type { Learner } from "./learner";
+import { loadQueue, type QueueData } from "./queue-data";
+
+export interface CardView {
+  id: string;
+  key: string;
+  topic: string;
+  kind: QueueItemKind;
+  front: Localized;
+  back: Localized;
+  note: Localized | null;
+  source: SourceRef;
+  /** The review-state version the screen shows; a grade applies only to this version. */
+  version: number;
+  /** Interval in days after each grade 0–5, from the same function that commits the grade. */
+  previews: number[];
+}
+
+export interface SessionView {
+  card: CardView | null;
+  left: { review: number; new: number; drill: number };
+  today: { reviewed: number; shareAtLeast3: number; timeMs: number };
+  /** Shown when nothing is left: when the next card comes due (ISO), or null when none ever will. */
+  nextDueAt: string | null;
+  /** The grade that Undo would take back. */
+  undoLogId: string | null;
+}
+
+async function cardView(db: DbTx, learner: Learner, item: { cardId: string; kind: QueueItemKind }): Promise<CardView> {
+  const [card, state] = await Promise.all([
+    db.card.findUniqueOrThrow({ where: { id: item.cardId } }),
+    db.reviewState.findUnique({ where: { userId_cardId: { userId: learner.id, cardId: item.cardId } } }),
+  ]);
+  const sm2State = state ?? INITIAL_SM2;
+  const outcomes = previewGrades(sm2State);
+  // A drill does not move the schedule, so its buttons show no new interval.
+  const previews = QUALITIES.map((q) => (item.kind === "drill" ? 0 : outcomes[q].intervalDays));
+  return {
+    id: card.id,
+    key: card.key,
+    topic: card.topic,
+    kind: item.kind,
+    front: { zh: card.frontZh, en: card.frontEn },
+    back: { zh: card.backZh, en: card.backEn },
+    note: card.noteZh && card.noteEn ? { zh: card.noteZh, en: card.noteEn } : null,
+    source: JSON.parse(card.source) as SourceRef,
+    version: state?.version ?? 0,
+    previews,
+  };
+}
+
+async function nextDueAt(db: DbTx, learner: Learner, data: QueueData): Promise<string | null> {
+  const [state, unseen] = await Promise.all([
+    db.reviewState.findFirst({
+      where: { userId: learner.id, dueAt: { gte: data.day.end }, card: { retiredAt: null } },
+      orderBy: { dueAt: "asc" },
+      select: { dueAt: true },
+    }),
+    learner.newPerDay > 0
+      ? db.card.findFirst({ where: { retiredAt: null, reviewStates: { none: { userId: learner.id } } }, select: { id: true } })
+      : null,
+  ]);
+  // Unseen cards become available when the next learner day starts.
+  const candidates = [state?.dueAt, unseen ? data.day.end : undefined].filter((d): d is Date => !!d);
+  if (!candidates.length) return null;
+  return new Date(Math.min(...candidates.map((d) => d.getTime()))).toISOString();
+}
+
+export async function sessionView(db: DbTx, learner: Learner, now: Date, data?: QueueData): Promise<SessionView> {
+  const q = data ?? (await loadQueue(db, learner, now));
+  const first = q.queue.items[0];
+  const summary = sessionSummary(q.todayGrades);
+  return {
+    card: first ? await cardView(db, learner, first) : null,
+    left: q.queue.counts,
+    today: summary,
+    nextDueAt: first ? null : await nextDueAt(db, learner, q),
+    undoLogId: q.todayGrades.at(-1)?.id ?? null,
+  };
+}
