@@ -1,9 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/app/_auth/current-user";
+import { readyDb } from "@/lib/db/client";
+import { loadQueue } from "@/lib/reviews/queue-data";
 
 export async function HomeToday({ user }: { user: CurrentUser }) {
   const t = await getTranslations("home");
+  const { queue, todayGrades } = await loadQueue(await readyDb(), user, new Date());
+  const due = queue.counts.review + queue.counts.drill;
+  const fresh = queue.counts.new;
   return (
     <section aria-labelledby="today-heading" className="space-y-6">
       <h1 className="text-2xl font-semibold" data-testid="home-welcome">
@@ -13,10 +18,20 @@ export async function HomeToday({ user }: { user: CurrentUser }) {
         <h2 id="today-heading" className="text-sm font-medium uppercase tracking-wide text-slate-500">
           {t("today")}
         </h2>
+        <p className="mt-2 text-xl font-semibold" data-testid="home-counts">
+          <span data-testid="home-due">{t("due", { count: due })}</span>
+          {" · "}
+          <span data-testid="home-new">{t("new", { count: fresh })}</span>
+        </p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("reviewedToday", { count: todayGrades.length })}</p>
         <div className="mt-4 flex flex-wrap gap-3">
-          <Link href="/review" className="btn-primary px-6 py-3 text-base">
-            {t("start")}
-          </Link>
+          {due + fresh > 0 ? (
+            <Link href="/review" className="btn-primary px-6 py-3 text-base" data-testid="home-start">
+              {t("start")}
+            </Link>
+          ) : (
+            <p className="self-center font-medium text-green-700 dark:text-green-400">{t("nothingDue")}</p>
+          )}
           <Link href="/quizzes" className="btn-secondary px-6 py-3 text-base">
             {t("takeQuiz")}
           </Link>

@@ -1,13 +1,18 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_auth/current-user";
+import { readyDb } from "@/lib/db/client";
+import { sessionView } from "@/lib/reviews/view";
+import { toClientSession } from "./client-session";
+import { ReviewSession } from "./review-session";
 
-export default async function Page() {
-  await requireUser();
-  const t = await getTranslations("common");
-  return (
-    <div className="card-surface p-6">
-      <h1 className="text-2xl font-semibold">{t("nav.review")}</h1>
-      <p className="mt-2 text-slate-600 dark:text-slate-400">{t("comingSoon")}</p>
-    </div>
-  );
+export async function generateMetadata() {
+  const t = await getTranslations("review");
+  return { title: t("title") };
+}
+
+export default async function ReviewPage() {
+  const user = await requireUser();
+  const session = toClientSession(await sessionView(await readyDb(), user, new Date()));
+  const locale = (await getLocale()) === "zh-CN" ? "zh-CN" : "en";
+  return <ReviewSession initial={session} locale={locale} timeZone={user.timeZone} />;
 }

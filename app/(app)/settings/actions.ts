@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { withUser } from "@/app/_auth/guard";
+import { currentUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
 import { updateSettings } from "@/lib/accounts/settings";
 import type { FieldErrors } from "@/lib/accounts/schemas";
@@ -12,13 +12,12 @@ export type SettingsState = { ok: boolean; errors: FieldErrors; savedAt?: number
 const FIELDS = ["name", "locale", "timeZone", "rolloverHour", "newPerDay", "maxReviewsPerDay"] as const;
 
 export async function saveSettingsAction(_prev: SettingsState, form: FormData): Promise<SettingsState> {
-  const result = await withUser(async (user) => {
-    const raw = Object.fromEntries(FIELDS.map((f) => [f, form.get(f) ?? undefined]));
-    const saved = await updateSettings(await readyDb(), user.id, raw);
-    if (!saved.ok) return { ok: false, errors: saved.errors };
-    (await cookies()).set("NEXT_LOCALE", String(raw.locale), { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
-    revalidatePath("/", "layout");
-    return { ok: true, errors: {}, savedAt: Date.now() };
-  });
-  return "error" in result && result.error === "unauthorized" ? { ok: false, errors: { form: "unauthorized" } } : (result as SettingsState);
+  const user = await currentUser();
+  if (!user) return { ok: false, errors: { form: "unauthorized" } };
+  const raw = Object.fromEntries(FIELDS.map((f) => [f, form.get(f) ?? undefined]));
+  const saved = await updateSettings(await readyDb(), user.id, raw);
+  if (!saved.ok) return { ok: false, errors: saved.errors };
+  (await cookies()).set("NEXT_LOCALE", String(raw.locale), { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
+  revalidatePath("/", "layout");
+  return { ok: true, errors: {}, savedAt: Date.now() };
 }

@@ -1,0 +1,32 @@
+import { cardTextBlocks, type Block } from "@/lib/deck/card-text";
+import type { SourceRef } from "@/lib/deck/types";
+import type { SessionView } from "@/lib/reviews/view";
+
+type Sides = { zh: Block[]; en: Block[] };
+
+export interface ClientCard {
+  id: string;
+  topic: string;
+  kind: "new" | "review" | "drill";
+  front: Sides;
+  back: Sides;
+  note: Sides | null;
+  source: SourceRef;
+  version: number;
+  previews: number[];
+}
+
+export type ClientSession = Omit<SessionView, "card"> & { card: ClientCard | null };
+
+const sides = (s: { zh: string; en: string }): Sides => ({ zh: cardTextBlocks(s.zh), en: cardTextBlocks(s.en) });
+
+/** The session as the review screen gets it: card text already parsed, nothing else. */
+export function toClientSession(view: SessionView): ClientSession {
+  const c = view.card;
+  return {
+    ...view,
+    card: c
+      ? { id: c.id, topic: c.topic, kind: c.kind, front: sides(c.front), back: sides(c.back), note: c.note ? sides(c.note) : null, source: c.source, version: c.version, previews: c.previews }
+      : null,
+  };
+}

@@ -1,0 +1,10 @@
+import { getTranslations } from "next-intl/server";
+
+export default async function Loading() {
+  const t = await getTranslations("common");
+  return (
+    <div className="card-surface flex min-h-64 items-center justify-center p-6 text-slate-500" role="status">
+      {t("loading")}
+    </div>
+  );
+}

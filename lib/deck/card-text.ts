@@ -1,0 +1,54 @@
+import type { PhrasingContent, RootContent } from "mdast";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+
+/**
+ * Card text is restricted Markdown (paragraphs, bullet lists, strong). The screens get it as this
+ * small tree, parsed once on the server, so the browser needs no Markdown parser and nothing a
+ * card says can ever become HTML.
+ */
+export interface Run {
+  text: string;
+  strong?: true;
+}
+export type Block = { type: "p"; runs: Run[] } | { type: "ul"; items: Run[][] };
+
+const processor = unified().use(remarkParse);
+
+function runs(nodes: PhrasingContent[], strong = false): Run[] {
+  const out: Run[] = [];
+  for (const node of nodes) {
+    if (node.type === "text" || node.type === "inlineCode") out.push(strong ? { text: node.value, strong: true } : { text: node.value });
+    else if (node.type === "strong") out.push(...runs(node.children, true));
+    else if (node.type === "break") out.push({ text: "\n" });
+    else if ("children" in node) out.push(...runs(node.children as PhrasingContent[], strong));
+    else if ("value" in node) out.push({ text: String(node.value) });
+  }
+  return out;
+}
+
+function blocks(nodes: RootContent[]): Block[] {
+  const out: Block[] = [];
+  for (const node of nodes) {
+    if (node.type === "paragraph") out.push({ type: "p", runs: runs(node.children) });
+    else if (node.type === "list") {
+      out.push({
+        type: "ul",
+        items: node.children.map((item) => item.children.flatMap((c) => (c.type === "paragraph" ? runs(c.children) : []))),
+      });
+    } else if ("children" in node) out.push(...blocks(node.children as RootContent[]));
+    else if ("value" in node) out.push({ type: "p", runs: [{ text: String(node.value) }] });
+  }
+  return out;
+}
+
+export function cardTextBlocks(markdown: string): Block[] {
+  return blocks(processor.parse(markdown).children);
+}
+
+/** Plain text of card Markdown, for search and short labels. */
+export function cardPlainText(markdown: string): string {
+  return cardTextBlocks(markdown)
+    .map((b) => (b.type === "p" ? b.runs.map((r) => r.text).join("") : b.items.map((i) => i.map((r) => r.text).join("")).join("; ")))
+    .join(" ");
+}
