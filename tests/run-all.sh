@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
-echo "== typecheck"; npx tsc --noEmit
+echo "== typecheck"; npx next typegen >/dev/null; npx tsc --noEmit
 echo "== lint"; npx eslint . --max-warnings=0
 echo "== migration drift"; bash tests/check-drift.sh
 echo "== unit + integration"; npx vitest run --project unit --project integration

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import { isUniqueViolation, type Db } from "@/lib/db/client";
 import { fieldErrors, signUpSchema, type FieldErrors } from "./schemas";
 import { hashPassword } from "./password";
 
@@ -18,7 +18,7 @@ export async function createAccount(db: Db, raw: unknown): Promise<SignUpResult>
     return { ok: true, userId: user.id };
   } catch (e) {
     // Two sign-ups racing for one email: the unique index decides.
-    if ((e as { code?: string }).code === "P2002") return { ok: false, errors: { email: "email.taken" } };
+    if (isUniqueViolation(e)) return { ok: false, errors: { email: "email.taken" } };
     throw e;
   }
 }

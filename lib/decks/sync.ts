@@ -41,10 +41,11 @@ function cardData(card: CompiledCard, position: number) {
  */
 export async function syncDeck(db: Db, deck: CompiledDeck, meta: DeckMeta, now: Date): Promise<SyncReport> {
   return db.$transaction(async (tx) => {
+    const facts = JSON.stringify(deck.facts);
     const stored = await tx.deck.upsert({
       where: { key: meta.key },
-      create: meta,
-      update: { titleZh: meta.titleZh, titleEn: meta.titleEn, sourcePath: meta.sourcePath, sourceHash: meta.sourceHash },
+      create: { ...meta, facts },
+      update: { titleZh: meta.titleZh, titleEn: meta.titleEn, sourcePath: meta.sourcePath, sourceHash: meta.sourceHash, facts },
     });
     const existing = await tx.card.findMany({ where: { deckId: stored.id }, select: { key: true, contentHash: true, retiredAt: true, position: true } });
     const plan = planDeckSync(

@@ -1,0 +1,32 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { PublicQuestion } from "@/lib/quiz/types";
+import type { Feedback } from "@/lib/quizzes/answer";
+import { answerText } from "./answer-text";
+
+export function FeedbackPanel({ question, feedback, lang }: { question: PublicQuestion; feedback: Feedback; lang: "zh" | "en" }) {
+  const t = useTranslations("quiz");
+  const labels = { true: t("true"), false: t("false"), none: t("result.noAnswer") };
+  const source = [...feedback.source.headings, feedback.source.row].filter(Boolean).join(" › ");
+  return (
+    <section
+      role="status"
+      data-testid="quiz-feedback"
+      data-correct={feedback.correct}
+      className={`rounded-xl border p-4 ${feedback.correct ? "border-green-300 bg-green-50 dark:border-green-800 dark:bg-green-950" : "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950"}`}
+    >
+      <p className="font-semibold">{feedback.correct ? t("feedback.correct") : t("feedback.wrong")}</p>
+      {!feedback.correct ? (
+        <p className="mt-2 whitespace-pre-line text-sm">
+          <span className="font-medium">{t("feedback.rightAnswer")}: </span>
+          {answerText(question, feedback.answer, lang, labels)}
+        </p>
+      ) : null}
+      <p className="mt-2 text-sm">{feedback.explanation[lang]}</p>
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+        {t("feedback.source")}: {source}
+      </p>
+    </section>
+  );
+}

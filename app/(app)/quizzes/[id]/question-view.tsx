@@ -1,0 +1,115 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect } from "react";
+import type { PublicQuestion, QuizResponse } from "@/lib/quiz/types";
+import type { Feedback } from "@/lib/quizzes/answer";
+import { OrderingInput } from "./ordering-input";
+
+type Lang = "zh" | "en";
+
+function isTyping(e: KeyboardEvent): boolean {
+  const el = e.target as HTMLElement | null;
+  return !!el && ["INPUT", "SELECT", "TEXTAREA"].includes(el.tagName);
+}
+
+export function QuestionView(props: {
+  question: PublicQuestion;
+  lang: Lang;
+  feedback: Feedback | null;
+  disabled: boolean;
+  onAnswer: (r: QuizResponse) => void;
+}) {
+  const { question, lang, feedback, disabled, onAnswer } = props;
+  const t = useTranslations("quiz");
+  const locked = disabled || !!feedback;
+
+  useEffect(() => {
+    if (locked || question.type === "ordering") return;
+    function onKey(e: KeyboardEvent) {
+      if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (question.type === "choice") {
+        const i = Number(e.key) - 1;
+        const option = question.options[i];
+        if (option) {
+          e.preventDefault();
+          onAnswer({ type: "choice", optionId: option.id });
+        }
+      } else if (question.type === "true-false" && (e.key === "t" || e.key === "f")) {
+        e.preventDefault();
+        onAnswer({ type: "true-false", value: e.key === "t" });
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [locked, question, onAnswer]);
+
+  const chosen = feedback?.response;
+  const right = feedback?.answer;
+
+  return (
+    <section className="card-surface space-y-4 p-5 sm:p-6" data-testid="quiz-question" data-kind={question.kind}>
+      {question.type === "true-false" ? <p className="text-sm font-medium text-slate-500">{t("trueFalsePrompt")}</p> : null}
+      <h2 className="text-lg font-medium sm:text-xl">{question.prompt[lang]}</h2>
+      {question.type === "choice" ? (
+        <>
+          <ul className="space-y-2">
+            {question.options.map((o, i) => {
+              const picked = chosen?.type === "choice" && chosen.optionId === o.id;
+              const isRight = right === o.id;
+              const tone = feedback
+                ? isRight
+                  ? "border-green-500 bg-green-50 dark:bg-green-950"
+                  : picked
+                    ? "border-red-500 bg-red-50 dark:bg-red-950"
+                    : "opacity-70"
+                : "hover:border-brand-500 hover:bg-brand-50 dark:hover:bg-slate-800";
+              return (
+                <li key={o.id}>
+                  <button
+                    type="button"
+                    disabled={locked}
+                    data-option={o.id}
+                    aria-pressed={picked}
+                    onClick={() => onAnswer({ type: "choice", optionId: o.id })}
+                    className={`flex w-full items-start gap-3 rounded-lg border border-slate-300 px-4 py-3 text-start dark:border-slate-700 ${tone}`}
+                  >
+                    <kbd className="mt-0.5 text-xs text-slate-500">{i + 1}</kbd>
+                    <span>{o.text[lang]}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          {!feedback ? <p className="text-xs text-slate-500">{t("choiceHint")}</p> : null}
+        </>
+      ) : question.type === "true-false" ? (
+        <>
+          <div className="grid grid-cols-2 gap-3">
+            {([true, false] as const).map((value) => {
+              const picked = chosen?.type === "true-false" && chosen.value === value;
+              const tone = feedback ? (right === value ? "border-green-500 bg-green-50 dark:bg-green-950" : picked ? "border-red-500 bg-red-50 dark:bg-red-950" : "opacity-70") : "hover:border-brand-500";
+              return (
+                <button
+                  key={String(value)}
+                  type="button"
+                  disabled={locked}
+                  data-value={String(value)}
+                  aria-pressed={picked}
+                  onClick={() => onAnswer({ type: "true-false", value })}
+                  className={`rounded-lg border border-slate-300 px-4 py-3 font-medium dark:border-slate-700 ${tone}`}
+                >
+                  <kbd className="me-2 text-xs text-slate-500">{value ? "T" : "F"}</kbd>
+                  {value ? t("true") : t("false")}
+                </button>
+              );
+            })}
+          </div>
+          {!feedback ? <p className="text-xs text-slate-500">{t("trueFalseHint")}</p> : null}
+        </>
+      ) : (
+        <OrderingInput items={question.items} lang={lang} locked={locked} feedback={feedback} onSubmit={(order) => onAnswer({ type: "ordering", order })} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { QUIZ_LENGTHS, QUIZ_TOPICS } from "@/lib/quiz/types";
+import { quizResponseSchema } from "@/lib/quiz/check";
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+export const startQuizSchema = z.strictObject({
+  topic: z.enum(QUIZ_TOPICS as [string, ...string[]]),
+  length: z.union(QUIZ_LENGTHS.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<5>, z.ZodLiteral<10>, z.ZodLiteral<20>]),
+  requestId: z.uuid(),
+});
+
+export const answerSchema = z.strictObject({
+  attemptId: id,
+  position: z.number().int().min(0).max(99),
+  response: quizResponseSchema,
+  requestId: z.uuid(),
+});
+
+export const retrySchema = z.strictObject({ attemptId: id, requestId: z.uuid() });
