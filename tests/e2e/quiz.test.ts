@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import Database from "better-sqlite3";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "../helpers/browser";
+import { startServer, type RunningServer } from "../helpers/server";
+
+const enabled = inject("browserTests");
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+const db = () => new Database(server.databaseUrl.slice("file:".length), { readonly: true });
+
+interface StoredQuestion {
+  position: number;
+  prompt: string;
+  answer: string;
+  explanation: string;
+  answeredAt: string | null;
+}
+
+function questions(attemptId: string): StoredQuestion[] {
+  return db().prepare("select position, prompt, answer, explanation, answeredAt from QuizQuestion where attemptId = ? order by position").all(attemptId) as StoredQuestion[];
+}
+
+function attemptIdFromUrl(): string {
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+async function startQuiz(topic: string, length: number): Promise<string> {
+  await page.goto(`${server.baseURL}/quizzes`);
+  await page.getByText(topic, { exact: true }).click();
+  await page.getByText(String(length), { exact: true }).click();
+  await page.getByTestId("quiz-start").click();
+  await page.waitForURL(/\/quizzes\/[A-Za-z0-9_-]+$/);
+  await page.getByTestId("quiz-runner").waitFor();
+  return attemptIdFromUrl();
+}
+
+/** Puts the ordering list into `order` with Alt+↑ on focused items only. */
+async function orderWithKeyboard(order: string[]) {
+  for (let target = 0; target < order.length; target++) {
+    const ids = await page.locator("[data-testid=ordering-list] li").evaluateAll((els) => els.map((e) => e.getAttribute("data-item")));
+    const from = ids.indexOf(order[target]);
+    await page.locator(`[data-item="${order[target]}"]`).focus();
+    for (let k = from; k > target; k--) await page.keyboard.press("Alt+ArrowUp");
+  }
+  await page.getByTestId("ordering-submit").focus();
+  await page.keyboard.press("Enter");
+}
+
+/** Answers the question on screen: right when `right`, else a wrong choice. Keyboard only. */
+async function answerCurrent(q: StoredQuestion, right: boolean) {
+  const prompt = JSON.parse(q.prompt);
+  const answer = JSON.parse(q.answer);
+  if (prompt.type === "choice") {
+    const ids: string[] = prompt.options.map((o: { id: string }) => o.id);
+    const pick = right ? answer : ids.find((id) => id !== answer);
+    await page.keyboard.press(String(ids.indexOf(pick) + 1));
+  } else if (prompt.type === "true-false") {
+    await page.keyboard.press((right ? answer : !answer) ? "t" : "f");
+  } else {
+    await orderWithKeyboard(right ? answer : [...answer].reverse());
+  }
+  await page.getByTestId("quiz-feedback").waitFor();
+  await expect(page.getByTestId("quiz-feedback").getAttribute("data-correct")).resolves.toBe(String(right));
+  // The Next button has focus: Enter moves on.
+  await page.keyboard.press("Enter");
+}
+
+describe.runIf(enabled)("taking quizzes in the browser", () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ locale: "en-US" });
+    page = await context.newPage();
+    await page.goto(`${server.baseURL}/signup`);
+    await page.getByLabel("Email").fill("quizzer@example.com");
+    await page.getByLabel("Display name").fill("Quizzer");
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL(`${server.baseURL}/`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("puts the Pod network steps in order with the keyboard", async () => {
+    const id = await startQuiz("Pod network", 5);
+    const qs = questions(id);
+    const ordering = qs.find((q) => JSON.parse(q.prompt).type === "ordering");
+    expect(ordering).toBeDefined();
+    for (const q of qs) await answerCurrent(q, true);
+    await page.getByTestId("quiz-results").waitFor();
+    await expect(page.getByTestId("quiz-score").textContent()).resolves.toBe(`${qs.length} / ${qs.length}`);
+  });
+
+  it("takes a mixed quiz: no answer in the page before answering, results with the right answers, retry of the misses, history", async () => {
+    const id = await startQuiz("Mixed", 10);
+    const qs = questions(id);
+
+    // The page as delivered (HTML and the React payload in it) holds no answer and no explanation.
+    const html = await page.content();
+    const raw = await (await page.context().request.get(`${server.baseURL}/quizzes/${id}`)).text();
+    for (const text of [html, raw]) {
+      expect(text).not.toContain('"answer"');
+      for (const q of qs) expect(text).not.toContain(JSON.parse(q.explanation).explanation.en.slice(0, 40));
+    }
+
+    // Reloading continues the same attempt at the same question.
+    await answerCurrent(qs[0], false);
+    await page.reload();
+    await page.getByTestId("quiz-runner").waitFor();
+    await expect(page.getByTestId("quiz-position").textContent()).resolves.toBe(`Question 2 of ${qs.length}`);
+    expect(questions(id).map((q) => q.prompt)).toEqual(qs.map((q) => q.prompt));
+
+    for (const q of qs.slice(1)) await answerCurrent(q, q.position !== 1);
+    await page.getByTestId("quiz-results").waitFor();
+    await expect(page.getByTestId("quiz-score").textContent()).resolves.toBe(`${qs.length - 2} / ${qs.length}`);
+    await expect(page.locator("[data-testid=quiz-result-item][data-correct=false]").count()).resolves.toBe(2);
+
+    await page.getByTestId("quiz-retry").click();
+    await page.waitForURL((url) => url.pathname.startsWith("/quizzes/") && !url.pathname.endsWith(id));
+    const retry = questions(attemptIdFromUrl());
+    expect(retry.map((q) => q.prompt)).toEqual([qs[0].prompt, qs[1].prompt]);
+
+    await page.goto(`${server.baseURL}/quizzes`);
+    const scores = await page.getByTestId("quiz-history-score").allTextContents();
+    expect(scores).toContain(`${qs.length - 2} / ${qs.length}`);
+    expect(scores).toContain("0 of 2 answered");
+  });
+
+  it("another learner's attempt is not found", async () => {
+    const id = (db().prepare("select id from QuizAttempt limit 1").get() as { id: string }).id;
+    const other = await browser.newContext({ locale: "en-US" });
+    const p = await other.newPage();
+    await p.goto(`${server.baseURL}/signup`);
+    await p.getByLabel("Email").fill("other@example.com");
+    await p.getByLabel("Display name").fill("Other");
+    await p.getByLabel("Password").fill("correct horse battery");
+    await p.getByRole("button", { name: "Create account" }).click();
+    await p.waitForURL(`${server.baseURL}/`);
+    const res = await p.goto(`${server.baseURL}/quizzes/${id}`);
+    expect(res?.status()).toBe(404);
+    await other.close();
+  });
+});
