@@ -8,8 +8,12 @@ declare module "vitest" {
   }
 }
 
-/** Builds once for all browser tests; without Chromium they are skipped loudly (failed under CI). */
+/**
+ * Builds once for every test that needs the production server. Without Chromium the browser
+ * tests are skipped loudly (and fail the run under CI); server-only tests still run.
+ */
 export default function setup(project: TestProject) {
+  ensureBuild();
   if (!chromiumAvailable()) {
     const line = "!!! browser tests skipped: install chromium (apt-get install -y chromium) !!!";
     if (process.env.CI === "true") throw new Error(`${line} — CI=true does not allow skipping them`);
@@ -17,6 +21,5 @@ export default function setup(project: TestProject) {
     project.provide("browserTests", false);
     return;
   }
-  ensureBuild();
   project.provide("browserTests", true);
 }

@@ -49,7 +49,8 @@ export function ReviewSession({ initial, locale, timeZone }: { initial: ClientSe
         setSession(res.session);
         setRevealed(false);
       }
-      const text = res.error === "conflict" ? t("conflict") : res.error === "not-in-queue" ? t("notInQueue") : t("failed");
+      const text =
+        res.error === "conflict" ? t("conflict") : res.error === "not-in-queue" ? t("notInQueue") : res.error === "rate-limited" ? t("slowDown") : t("failed");
       setNotice({ kind: res.error === "conflict" || res.error === "not-in-queue" ? "info" : "error", text });
     },
     [t, router],

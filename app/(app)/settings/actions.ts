@@ -14,6 +14,8 @@ const FIELDS = ["name", "locale", "timeZone", "rolloverHour", "newPerDay", "maxR
 export async function saveSettingsAction(_prev: SettingsState, form: FormData): Promise<SettingsState> {
   const user = await currentUser();
   if (!user) return { ok: false, errors: { form: "unauthorized" } };
+  // Posted by hand rather than by the form: not form data at all.
+  if (!(form instanceof FormData)) return { ok: false, errors: { form: "badInput" } };
   const raw = Object.fromEntries(FIELDS.map((f) => [f, form.get(f) ?? undefined]));
   const saved = await updateSettings(await readyDb(), user.id, raw);
   if (!saved.ok) return { ok: false, errors: saved.errors };

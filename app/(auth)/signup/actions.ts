@@ -10,6 +10,7 @@ import { clientIp } from "@/app/_auth/client-ip";
 export type SignUpState = { ok: boolean; errors: FieldErrors; values?: { email: string; name: string } };
 
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
+  if (!(form instanceof FormData)) return { ok: false, errors: { form: "badInput" } };
   const raw = {
     email: form.get("email"),
     name: form.get("name"),
