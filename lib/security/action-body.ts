@@ -7,6 +7,7 @@
 export const ACTION_BODY_LIMIT = 64 * 1024;
 const MAX_DEPTH = 16;
 const MAX_NODES = 4000;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const ALLOWED_MARKER = /^\$(\$|K\d{1,4}$|undefined$|NaN$|Infinity$|-Infinity$|-0$)/;
 
 export type BodyVerdict = { ok: true } | { ok: false; status: 400 | 413 | 415; reason: string };
@@ -32,6 +33,8 @@ function screen(value: unknown, allowFormRefs: boolean): string | null {
       return null;
     }
     if (v && typeof v === "object") {
+      // Prototype keys would be assigned, not stored, by the decoder: never a real argument.
+      if (Object.keys(v).some((k) => FORBIDDEN_KEYS.has(k))) return "forbidden key";
       for (const x of Object.values(v)) {
         const r = walk(x, depth + 1);
         if (r) return r;

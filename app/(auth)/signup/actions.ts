@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { readyDb } from "@/lib/db/client";
 import { createAccount } from "@/lib/accounts/sign-up";
-import type { FieldErrors } from "@/lib/accounts/schemas";
+import { fieldErrors, signUpSchema, type FieldErrors } from "@/lib/accounts/schemas";
 import { createLimiters } from "@/lib/accounts/rate-limit";
 import { clientIp } from "@/app/_auth/client-ip";
 
@@ -19,6 +19,9 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
     locale: form.get("locale") ?? undefined,
   };
   const values = { email: String(raw.email ?? ""), name: String(raw.name ?? "") };
+  // Invalid input is answered before anything is counted or written.
+  const parsed = signUpSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
   const db = await readyDb();
   try {
     await createLimiters(db).signUpByIp.consume(clientIp(await headers()), 1);

@@ -1,0 +1,212 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { createDb, configureSqlite } from "@/lib/db/client";
+import { createAccount } from "@/lib/accounts/sign-up";
+import { settingsSchema, signUpSchema } from "@/lib/accounts/schemas";
+import { gradeInputSchema, undoInputSchema } from "@/lib/reviews/schemas";
+import { answerSchema, retrySchema, startQuizSchema } from "@/lib/quizzes/schemas";
+import { gradeCard } from "@/lib/reviews/grade";
+import { sessionView } from "@/lib/reviews/view";
+import { startQuiz } from "@/lib/quizzes/attempts";
+import { startServer, type RunningServer } from "../helpers/server";
+import { actionId } from "../helpers/actions";
+import { databaseChecksum } from "../helpers/checksum";
+import { signInOverHttp } from "../helpers/http-session";
+import { malformedFormArgs, malformedJsonArgs, prng } from "../helpers/hostile";
+
+const PER_ACTION = 500;
+let server: RunningServer;
+let cookie: string;
+const ids = { otherLog: "", otherAttempt: "", card: "", myAttempt: "" };
+const checksum = () => databaseChecksum(server.databaseUrl.slice("file:".length));
+
+async function post(path: string, action: string, body: FormData | string, opts: { type?: string; cookie?: string } = {}) {
+  const headers: Record<string, string> = { "Next-Action": action, Origin: server.baseURL, Accept: "text/x-component" };
+  if (typeof body === "string") headers["Content-Type"] = opts.type ?? "text/plain;charset=UTF-8";
+  if (opts.cookie ?? cookie) headers.Cookie = opts.cookie ?? cookie;
+  const res = await fetch(`${server.baseURL}${path}`, { method: "POST", headers, body, redirect: "manual" });
+  return { status: res.status, text: await res.text() };
+}
+
+/** Sends `count` requests, a few at a time. */
+async function pool<T>(count: number, make: (i: number) => Promise<T>, width = 6): Promise<T[]> {
+  const out: T[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) {
+        const i = next++;
+        out[i] = await make(i);
+      }
+    }),
+  );
+  return out;
+}
+
+/** A clear refusal: the proxy's 400/413, or the action's own error result. Never a server error. */
+function refused(r: { status: number; text: string }): boolean {
+  if (r.status === 400 || r.status === 413) return true;
+  return r.status === 200 && /"ok":false/.test(r.text) && !/"ok":true/.test(r.text) && !/E\{"digest"/.test(r.text);
+}
+
+/** The arguments as the server decodes them (React's markers for special numbers included). */
+function decoded(body: string): unknown {
+  const markers: Record<string, unknown> = { $NaN: NaN, "$-0": -0, $Infinity: Infinity, "$-Infinity": -Infinity, $undefined: undefined };
+  return JSON.parse(body, (_k, v) => (typeof v === "string" && v in markers ? markers[v] : v));
+}
+
+/** Only payloads the action must refuse count: a first argument its schema accepts is a valid call. */
+function stillInvalid(schema: z.ZodType, body: string): boolean {
+  try {
+    const args = decoded(body);
+    return !(Array.isArray(args) && args.length >= 1 && schema.safeParse(args[0]).success);
+  } catch {
+    return true;
+  }
+}
+
+interface JsonAction {
+  name: string;
+  file: string;
+  page: string;
+  schema: z.ZodType;
+  valid: () => Record<string, unknown>;
+}
+
+const JSON_ACTIONS: JsonAction[] = [
+  { name: "gradeAction", file: "app/(app)/review/actions.ts", page: "/review", schema: gradeInputSchema, valid: () => ({ cardId: ids.card, quality: 4, expectedVersion: 0, requestId: randomUUID(), durationMs: 3000 }) },
+  { name: "undoAction", file: "app/(app)/review/actions.ts", page: "/review", schema: undoInputSchema, valid: () => ({ logId: ids.otherLog }) },
+  { name: "startQuizAction", file: "app/(app)/quizzes/actions.ts", page: "/quizzes", schema: startQuizSchema, valid: () => ({ topic: "mixed", length: 10, requestId: randomUUID() }) },
+  {
+    name: "answerAction",
+    file: "app/(app)/quizzes/actions.ts",
+    page: "/quizzes",
+    schema: answerSchema,
+    valid: () => ({ attemptId: ids.myAttempt, position: 0, response: { type: "choice", optionId: "a" }, requestId: randomUUID() }),
+  },
+  { name: "retryMissedAction", file: "app/(app)/quizzes/actions.ts", page: "/quizzes", schema: retrySchema, valid: () => ({ attemptId: ids.myAttempt, requestId: randomUUID() }) },
+  { name: "setLocaleAction", file: "app/_components/locale-action.ts", page: "/", schema: settingsSchema.pick({ locale: true }).strict(), valid: () => ({ locale: "zh-CN" }) },
+];
+
+describe("hostile input against every server action", () => {
+  beforeAll(async () => {
+    server = await startServer();
+    const db = createDb(server.databaseUrl);
+    await configureSqlite(db);
+    const mine = await createAccount(db, { email: "me@example.com", name: "Me", password: "correct horse battery", timeZone: "UTC", locale: "en" });
+    const theirs = await createAccount(db, { email: "them@example.com", name: "Them", password: "correct horse battery", timeZone: "UTC", locale: "en" });
+    if (!mine.ok || !theirs.ok) throw new Error("accounts");
+    // The other learner has history: a graded card and a quiz attempt.
+    const other = { id: theirs.userId, timeZone: "UTC", rolloverHour: 4, newPerDay: 20, maxReviewsPerDay: 200 };
+    const view = await sessionView(db, other, new Date());
+    const graded = await gradeCard(db, other, { cardId: view.card!.id, quality: 5, expectedVersion: 0, requestId: randomUUID(), durationMs: 1 }, new Date());
+    if (!graded.ok) throw new Error("grade");
+    ids.otherLog = graded.result.logId;
+    ids.card = view.card!.id;
+    const quiz = await startQuiz(db, theirs.userId, { topic: "mixed", length: 5, requestId: randomUUID() });
+    const myQuiz = await startQuiz(db, mine.userId, { topic: "mixed", length: 5, requestId: randomUUID() });
+    if (!quiz.ok || !myQuiz.ok) throw new Error("quiz");
+    ids.otherAttempt = quiz.attemptId;
+    ids.myAttempt = myQuiz.attemptId;
+    await db.$disconnect();
+    cookie = await signInOverHttp(server.baseURL, "me@example.com", "correct horse battery");
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  for (const action of JSON_ACTIONS) {
+    it(`${action.name}: ${PER_ACTION} malformed payloads are refused clearly and write nothing`, async () => {
+      const id = actionId(action.file, action.name);
+      const rand = prng(action.name.length * 7919);
+      const bodies: string[] = [];
+      while (bodies.length < PER_ACTION) {
+        const body = malformedJsonArgs(action.valid(), rand);
+        if (stillInvalid(action.schema, body)) bodies.push(body);
+      }
+      const before = checksum();
+      const results = await pool(bodies.length, (i) => post(action.page, id, bodies[i]));
+      const bad = results.map((r, i) => ({ ...r, body: bodies[i].slice(0, 120) })).filter((r) => !refused(r));
+      expect(bad.slice(0, 3)).toEqual([]);
+      expect(checksum()).toBe(before);
+    });
+  }
+
+  const FORM_ACTIONS: { name: string; file: string; page: string; schema: z.ZodType; valid: Record<string, string> }[] = [
+    {
+      name: "saveSettingsAction",
+      file: "app/(app)/settings/actions.ts",
+      page: "/settings",
+      schema: settingsSchema as z.ZodType,
+      valid: { name: "Me", locale: "en", timeZone: "UTC", rolloverHour: "4", newPerDay: "20", maxReviewsPerDay: "200" },
+    },
+    {
+      name: "signUpAction",
+      file: "app/(auth)/signup/actions.ts",
+      page: "/signup",
+      schema: signUpSchema as z.ZodType,
+      valid: { email: "new@example.com", name: "New", password: "long enough pass", timeZone: "UTC", locale: "en" },
+    },
+  ];
+  for (const action of FORM_ACTIONS) {
+    it(`${action.name}: ${PER_ACTION} malformed form posts are refused clearly and write nothing`, async () => {
+      const id = actionId(action.file, action.name);
+      const rand = prng(action.name.length * 104729);
+      const bodies: ReturnType<typeof malformedFormArgs>[] = [];
+      while (bodies.length < PER_ACTION) {
+        const b = malformedFormArgs(action.valid, rand);
+        if (b.body instanceof FormData) {
+          const fields = Object.fromEntries([...b.body.entries()].filter(([k]) => k.startsWith("1_")).map(([k, v]) => [k.slice(2), v]));
+          // The settings action also refuses extra fields' effects by picking known ones only.
+          const known = Object.fromEntries(Object.keys(action.valid).map((k) => [k, fields[k]]));
+          if (action.schema.safeParse(known).success) continue;
+        }
+        bodies.push(b);
+      }
+      const before = checksum();
+      const results = await pool(bodies.length, (i) => post(action.page, id, bodies[i].body, { type: bodies[i].type }));
+      const bad = results.filter((r) => !(refused(r) || (r.status === 200 && /"errors":\{"/.test(r.text) && !/E\{"digest"/.test(r.text))));
+      expect(bad.slice(0, 3)).toEqual([]);
+      expect(checksum()).toBe(before);
+    });
+  }
+
+  it("no session: every action is refused (redirected to sign-in or answered unauthorized) and nothing is written", async () => {
+    const before = checksum();
+    for (const action of JSON_ACTIONS) {
+      const id = actionId(action.file, action.name);
+      const r = await post(action.page, id, JSON.stringify([action.valid()]), { cookie: "" });
+      // "/" is public, so setLocale runs: signed out it only sets a cookie.
+      if (action.page === "/") expect(r.text).toContain('"ok":true');
+      else expect(r.status).toBe(307);
+    }
+    expect(checksum()).toBe(before);
+  });
+
+  it("another learner's log and attempt ids are not found, and nothing is written", async () => {
+    const before = checksum();
+    const undo = await post("/review", actionId("app/(app)/review/actions.ts", "undoAction"), JSON.stringify([{ logId: ids.otherLog }]));
+    expect(undo.text).toContain('"error":"not-found"');
+    const answer = await post(
+      "/quizzes",
+      actionId("app/(app)/quizzes/actions.ts", "answerAction"),
+      JSON.stringify([{ attemptId: ids.otherAttempt, position: 0, response: { type: "choice", optionId: "a" }, requestId: randomUUID() }]),
+    );
+    expect(answer.text).toContain('"error":"not-found"');
+    const retry = await post("/quizzes", actionId("app/(app)/quizzes/actions.ts", "retryMissedAction"), JSON.stringify([{ attemptId: ids.otherAttempt, requestId: randomUUID() }]));
+    expect(retry.text).toContain('"error":"not-found"');
+    const page = await fetch(`${server.baseURL}/quizzes/${ids.otherAttempt}`, { headers: { Cookie: cookie } });
+    expect(page.status).toBe(404);
+    expect(checksum()).toBe(before);
+  });
+
+  it("cross-origin action posts and oversized bodies are refused", async () => {
+    const id = actionId("app/_components/locale-action.ts", "setLocaleAction");
+    const evil = await fetch(`${server.baseURL}/`, { method: "POST", headers: { "Next-Action": id, Origin: "https://evil.example", "Content-Type": "text/plain", Cookie: cookie }, body: '[{"locale":"zh-CN"}]' });
+    expect(evil.status).toBe(403);
+    const huge = await post("/", id, JSON.stringify([{ locale: "x".repeat(70_000) }]));
+    expect(huge.status).toBe(413);
+  });
+});
