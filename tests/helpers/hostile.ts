@@ -3,16 +3,7 @@
  * missing and extra fields, huge strings, bad numbers (in React's encoding: "$NaN", "$-0", …),
  * prototype keys and unicode oddities. Each payload is the raw request body text.
  */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as prng } from "@/lib/quiz/rng";
 
 const ODD_STRINGS = [
   "",

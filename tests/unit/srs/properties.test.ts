@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { previewGrades } from "@/lib/srs/preview";
 import { INITIAL_SM2, QUALITIES, sm2, type Quality, type Sm2State } from "@/lib/srs/sm2";
+import { mulberry32 } from "@/lib/quiz/rng";
 
-/** mulberry32: tiny seeded PRNG, returns floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEQUENCES = 5000;
 const MAX_LEN = 40;
