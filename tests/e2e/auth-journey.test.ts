@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, signUpInBrowser } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 import { actionId, postAction } from "../helpers/actions";
 
@@ -13,14 +13,7 @@ function sqlite(): Database.Database {
   return new Database(server.databaseUrl.slice("file:".length));
 }
 
-async function signUp(page: Page, email: string, name: string, password = "correct horse battery") {
-  await page.goto(`${server.baseURL}/signup`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Display name").fill(name);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(`${server.baseURL}/`);
-}
+const signUp = (page: Page, email: string, name: string, password?: string) => signUpInBrowser(page, server.baseURL, email, name, password);
 
 describe.runIf(enabled)("accounts in the browser", () => {
   let context: BrowserContext;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, signUpInBrowser } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 
 const enabled = inject("browserTests");
@@ -11,14 +11,7 @@ let db: Database.Database;
 
 const TOPIC_NAMES = { components: "Components", networking: "Networking", cni: "CNI", "pod-network": "Pod network", overview: "Overview" } as const;
 
-async function signUp(page: Page, email: string, name: string, password = "correct horse battery") {
-  await page.goto(`${server.baseURL}/signup`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Display name").fill(name);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(`${server.baseURL}/`);
-}
+const signUp = (page: Page, email: string, name: string, password?: string) => signUpInBrowser(page, server.baseURL, email, name, password);
 
 function cardId(key: string): string {
   return (db.prepare("select id from Card where key = ?").get(key) as { id: string }).id;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, signUpInBrowser } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 
 const enabled = inject("browserTests");
@@ -74,12 +74,7 @@ describe.runIf(enabled)("taking quizzes in the browser", () => {
     browser = await launchBrowser();
     const context = await browser.newContext({ locale: "en-US" });
     page = await context.newPage();
-    await page.goto(`${server.baseURL}/signup`);
-    await page.getByLabel("Email").fill("quizzer@example.com");
-    await page.getByLabel("Display name").fill("Quizzer");
-    await page.getByLabel("Password").fill("correct horse battery");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(`${server.baseURL}/`);
+    await signUpInBrowser(page, server.baseURL, "quizzer@example.com", "Quizzer");
   });
 
   afterAll(async () => {

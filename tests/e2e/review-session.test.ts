@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, signUpInBrowser } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 import { actionId, postAction } from "../helpers/actions";
 
@@ -23,12 +23,7 @@ describe.runIf(enabled)("a review session with the keyboard", () => {
     browser = await launchBrowser();
     const context = await browser.newContext({ locale: "en-US", timezoneId: "America/Los_Angeles", viewport: { width: 390, height: 844 } });
     page = await context.newPage();
-    await page.goto(`${server.baseURL}/signup`);
-    await page.getByLabel("Email").fill("reviewer@example.com");
-    await page.getByLabel("Display name").fill("Reviewer");
-    await page.getByLabel("Password").fill("correct horse battery");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(`${server.baseURL}/`);
+    await signUpInBrowser(page, server.baseURL, "reviewer@example.com", "Reviewer");
     // A short day: three new cards.
     const settings = await context.newPage();
     await settings.goto(`${server.baseURL}/settings`);
