@@ -8,7 +8,8 @@ const PUBLIC = ["/", "/signin", "/signup"];
 function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // React's development build evaluates code; production never gets 'unsafe-eval'.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
     // React's style attributes (progress bars) need inline styles; scripts never get 'unsafe-*'.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

@@ -1,0 +1,50 @@
+import { AxisBottom, AxisLeft } from "@visx/axis";
+import { Group } from "@visx/group";
+import { scaleLinear, scaleUtc } from "@visx/scale";
+import { LinePath } from "@visx/shape";
+import type { QuizPoint } from "@/lib/progress/queries";
+import { AXIS, bottomLabels, ChartSvg, TOPIC_STYLE } from "./kit";
+import type { Fmt } from "./format";
+
+const DAY = 86_400_000;
+
+/** Score (share right) of each finished attempt over time, a line and dots per topic. */
+export function QuizChart(props: { points: QuizPoint[]; width: number; id: string; compact: boolean; title: string; desc: string; fmt: Fmt; tickDay: (d: Date) => string }) {
+  const { points, width, id, compact, title, desc, fmt, tickDay } = props;
+  const height = compact ? 190 : 220;
+  const m = { top: 10, right: 14, bottom: 26, left: 40 };
+  const w = width - m.left - m.right;
+  const h = height - m.top - m.bottom;
+  const times = points.map((p) => p.finishedAt.getTime());
+  let [t0, t1] = [Math.min(...times), Math.max(...times)];
+  if (t1 - t0 < DAY) [t0, t1] = [t0 - DAY / 2, t1 + DAY / 2];
+  const x = scaleUtc<number>({ domain: [new Date(t0), new Date(t1)], range: [0, w] });
+  const y = scaleLinear<number>({ domain: [0, 1], range: [h, 0] });
+  const share = (p: QuizPoint) => (p.length > 0 ? p.score / p.length : 0);
+  const topics = [...new Set(points.map((p) => p.topic))];
+  return (
+    <ChartSvg id={id} width={width} height={height} title={title} desc={desc}>
+      <Group left={m.left} top={m.top}>
+        {[0.25, 0.5, 0.75, 1].map((v) => (
+          <line key={v} x1={0} x2={w} y1={y(v)} y2={y(v)} className="stroke-slate-200 dark:stroke-slate-800" strokeWidth={1} />
+        ))}
+        {topics.map((topic) => {
+          const mine = points.filter((p) => p.topic === topic);
+          const style = TOPIC_STYLE[topic] ?? TOPIC_STYLE.mixed;
+          return (
+            <g key={topic}>
+              {mine.length > 1 ? (
+                <LinePath<QuizPoint> data={mine} x={(p) => x(p.finishedAt)} y={(p) => y(share(p))} className={style.stroke} strokeWidth={2} fill="none" />
+              ) : null}
+              {mine.map((p) => (
+                <circle key={p.id} cx={x(p.finishedAt)} cy={y(share(p))} r={4} className={`${style.fill} stroke-white dark:stroke-slate-900`} strokeWidth={1.5} />
+              ))}
+            </g>
+          );
+        })}
+        <AxisLeft scale={y} tickValues={[0, 0.5, 1]} tickFormat={(v) => fmt.percent(Number(v))} hideAxisLine hideTicks {...AXIS} />
+        <AxisBottom top={h} scale={x} numTicks={compact ? 3 : 6} tickFormat={(d) => tickDay(d as Date)} {...AXIS} tickLabelProps={bottomLabels} />
+      </Group>
+    </ChartSvg>
+  );
+}

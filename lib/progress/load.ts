@@ -1,0 +1,111 @@
+/**
+ * Everything the Progress page shows, for one learner, in the learner's time zone and rollover
+ * hour. The few queries are aggregates over indexed ranges (see ./queries.ts); the numbers are
+ * assembled by the pure functions of lib/stats.
+ */
+import type { DbTx } from "@/lib/db/client";
+import type { Learner } from "@/lib/reviews/learner";
+import { loadQueue } from "@/lib/reviews/queue-data";
+import { addLocalDays, dayBounds, dayStart, localDayKey } from "@/lib/srs/days";
+import { calendarDayCount, calendarWeeks, type CalendarWeek } from "@/lib/stats/calendar";
+import { dailyCounts, summarizeDays, type DayCounts, type SeriesSummary } from "@/lib/stats/daily";
+import { forecast, type ForecastDay } from "@/lib/stats/forecast";
+import type { Bin } from "@/lib/stats/histogram";
+import { daysBetween, lastDays, lastWeeks, nextDays } from "@/lib/stats/ranges";
+import { retention, type Retention } from "@/lib/stats/retention";
+import type { StateCounts } from "@/lib/stats/states";
+import { streaks, type Streaks } from "@/lib/stats/streaks";
+import {
+  activeDays, cardStates, dailyByKind, dueByBucket, easinessHistogram, firstReviewAt, hardestCards, quizHistory,
+  retentionByBucket, todaySummary, topicMastery, type HardCard, type QuizPoint, type TodaySummary, type TopicMastery,
+} from "./queries";
+
+export const RANGES = [30, 90, 365] as const;
+export type RangeDays = (typeof RANGES)[number];
+
+/** `?range=30|90|365`; anything else is the default, 30. */
+export function parseRange(raw: string | string[] | undefined): RangeDays {
+  const v = Number(Array.isArray(raw) ? raw[0] : raw);
+  return (RANGES as readonly number[]).includes(v) ? (v as RangeDays) : 30;
+}
+
+export const FORECAST_DAYS = 30;
+export const RETENTION_WEEKS = 12;
+/** Quiz accuracy per topic looks at this many learner days, today included. */
+export const QUIZ_ACCURACY_DAYS = 30;
+
+export interface ProgressData {
+  todayKey: string;
+  /** Nothing studied and no quiz taken yet: the page shows a friendly start instead of charts. */
+  empty: boolean;
+  today: TodaySummary & { left: { review: number; new: number; drill: number; total: number } };
+  streaks: Streaks;
+  range: RangeDays;
+  /** The last `range` learner days, oldest first. */
+  days: DayCounts[];
+  daysSummary: SeriesSummary;
+  /** One year of weeks for the heat map (review-screen grades; quiz reschedules left out). */
+  calendar: CalendarWeek[];
+  calendarSummary: { total: number; activeDays: number };
+  retention: Retention;
+  forecast: ForecastDay[];
+  states: StateCounts;
+  easiness: Bin[];
+  mastery: TopicMastery[];
+  quizzes: QuizPoint[];
+  hardest: HardCard[];
+}
+
+export async function loadProgress(db: DbTx, learner: Learner, now: Date, range: RangeDays = 30): Promise<ProgressData> {
+  const { timeZone: tz, rolloverHour: rh } = learner;
+  const today = dayBounds(now, tz, rh);
+  const year = lastDays(now, Math.max(calendarDayCount(today.key), range), tz, rh);
+  const weeks = lastWeeks(now, RETENTION_WEEKS, tz, rh);
+  const ahead = nextDays(now, FORECAST_DAYS, tz, rh);
+  const accuracySince = dayStart(addLocalDays(today.key, 1 - QUIZ_ACCURACY_DAYS), tz, rh);
+
+  const [queue, summary, yearRows, first, retentionRows, dueRows, states, easiness, mastery, quizzes, hardest] = await Promise.all([
+    loadQueue(db, learner, now),
+    todaySummary(db, learner.id, today),
+    dailyByKind(db, learner.id, year),
+    firstReviewAt(db, learner.id),
+    retentionByBucket(db, learner.id, weeks),
+    dueByBucket(db, learner.id, ahead),
+    cardStates(db, learner.id),
+    easinessHistogram(db, learner.id),
+    topicMastery(db, learner.id, accuracySince),
+    quizHistory(db, learner.id),
+    hardestCards(db, learner.id),
+  ]);
+
+  const yearDays = dailyCounts(year.keys, yearRows);
+  // Streaks: active days of the last year come from the per-day counts already read; only a
+  // history older than that is asked for separately.
+  const active = yearDays.filter((d) => d.studied > 0).map((d) => d.key);
+  if (first && first.getTime() < year.boundaries[0].getTime()) {
+    const older = daysBetween(localDayKey(first, tz, rh), addLocalDays(year.keys[0], -1), tz, rh);
+    active.unshift(...(await activeDays(db, learner.id, older)));
+  }
+
+  const calendarDays = yearDays.slice(-calendarDayCount(today.key)).map((d) => ({ key: d.key, count: d.studied }));
+  const days = yearDays.slice(-range);
+  const left = queue.queue.counts;
+  return {
+    todayKey: today.key,
+    empty: first === null && quizzes.length === 0,
+    today: { ...summary, left: { ...left, total: left.review + left.new + left.drill } },
+    streaks: streaks(active, today.key),
+    range,
+    days,
+    daysSummary: summarizeDays(days),
+    calendar: calendarWeeks(calendarDays),
+    calendarSummary: { total: calendarDays.reduce((s, d) => s + d.count, 0), activeDays: calendarDays.filter((d) => d.count > 0).length },
+    retention: retention(weeks.keys, retentionRows),
+    forecast: forecast(ahead.keys, dueRows),
+    states,
+    easiness,
+    mastery,
+    quizzes,
+    hardest,
+  };
+}
