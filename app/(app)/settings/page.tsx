@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_auth/current-user";
 import { SettingsForm } from "./settings-form";
@@ -10,6 +11,7 @@ export async function generateMetadata() {
 export default async function SettingsPage() {
   const user = await requireUser();
   const t = await getTranslations("settings");
+  const ta = await getTranslations("account.settingsLink");
   const zones = Intl.supportedValuesOf("timeZone");
   return (
     <div className="mx-auto max-w-lg">
@@ -26,6 +28,15 @@ export default async function SettingsPage() {
           maxReviewsPerDay: user.maxReviewsPerDay,
         }}
       />
+      <section aria-labelledby="account-link-heading" className="card-surface mt-6 p-5">
+        <h2 id="account-link-heading" className="text-lg font-semibold">
+          {ta("heading")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{ta("body")}</p>
+        <Link href="/settings/account" className="btn-secondary mt-3" data-testid="account-link">
+          {ta("link")}
+        </Link>
+      </section>
     </div>
   );
 }
