@@ -26,6 +26,9 @@ export default defineConfig({
   engine: "js",
   schema: "prisma/schema.prisma",
   async adapter() {
+    if (!url.startsWith("file:")) {
+      throw new Error("prisma.config.ts is the SQLite config; for a postgresql:// DATABASE_URL use --config prisma/postgres/prisma.config.ts");
+    }
     return shadowSafe(new PrismaBetterSQLite3({ url }));
   },
 });

@@ -1,7 +1,14 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import path from "node:path";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
+
+/**
+ * Integration files about SQLite itself, left out of the PostgreSQL run (TEST_DB=postgres):
+ * backup.test.ts copies and restores the SQLite file (lib/ops/backup; a PostgreSQL database is
+ * backed up with pg_dump, and lib/cli/backup.ts refuses a postgresql:// URL).
+ */
+const SQLITE_ONLY = ["tests/integration/backup.test.ts"];
 
 export default defineConfig({
   resolve: { alias },
@@ -16,6 +23,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          ...(process.env.TEST_DB === "postgres" ? { exclude: [...configDefaults.exclude, ...SQLITE_ONLY] } : {}),
           environment: "node",
           setupFiles: ["tests/integration/setup-db.ts"],
           testTimeout: 30_000,

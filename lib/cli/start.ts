@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { databaseUrl, dataDir } from "@/lib/db/url";
+import { databaseUrl, dataDir, isPostgresUrl } from "@/lib/db/url";
 import { ensureSecret } from "./secret";
 import { sourceHash, STAMP_FILE } from "./build-stamp";
 
@@ -35,7 +35,9 @@ function main(): void {
     AUTH_TRUST_HOST: process.env.NEXTAUTH_URL ? process.env.AUTH_TRUST_HOST : (process.env.AUTH_TRUST_HOST ?? "true"),
   };
 
-  run(bin("prisma"), ["migrate", "deploy"], env);
+  // PostgreSQL has its own schema twin and migrations (prisma/postgres); SQLite uses the defaults.
+  const migrate = isPostgresUrl(env.DATABASE_URL) ? ["migrate", "deploy", "--config", "prisma/postgres/prisma.config.ts"] : ["migrate", "deploy"];
+  run(bin("prisma"), migrate, env);
   if (existsSync(path.join(root, "seed", "load.ts"))) run(bin("tsx"), ["seed/load.ts"], env);
 
   const hash = sourceHash(root);

@@ -1,19 +1,40 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
-import { databaseUrl } from "./url";
-
-export type Db = PrismaClient;
+import { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client";
+import { databaseUrl, isPostgresUrl } from "./url";
 
 /**
- * Opens a client on the given SQLite URL. WAL lets readers proceed while a grade is being written;
- * the busy timeout makes concurrent writers wait instead of failing with SQLITE_BUSY.
+ * The app's database client. SQLite (a `file:` URL, the embedded default) and PostgreSQL (a
+ * `postgresql://` URL) have identical models (tests/pg/schema-twins.mjs checks it), so the SQLite
+ * client's type serves both; the PostgreSQL client is cast to it.
+ */
+export type Db = PrismaClient;
+
+export type Provider = "sqlite" | "postgresql";
+
+/**
+ * Opens a client on the given URL. SQLite: WAL lets readers proceed while a grade is being
+ * written; the busy timeout makes concurrent writers wait instead of failing with SQLITE_BUSY.
+ * PostgreSQL: a pool of connections per process (pg's default of 10).
  */
 export function createDb(url = databaseUrl()): PrismaClient {
+  if (isPostgresUrl(url)) {
+    const adapter = new PrismaPg({ connectionString: url });
+    return new PgPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
   const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
   return new PrismaClient({ adapter });
 }
 
+/** Which database a client (or a transaction client) talks to. */
+export function providerOf(db: Db | DbTx): Provider {
+  return (db as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
+}
+
+/** Per-connection settings for SQLite; nothing to do on PostgreSQL (the server owns its settings). */
 export async function configureSqlite(db: PrismaClient): Promise<void> {
+  if (providerOf(db) !== "sqlite") return;
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
@@ -33,12 +54,30 @@ export function db(): PrismaClient {
 
 export async function readyDb(): Promise<PrismaClient> {
   const client = db();
-  await globalForDb.__dbReady;
+  try {
+    await globalForDb.__dbReady;
+  } catch (e) {
+    // A database that was unreachable once must be retried on the next request, not forever failed.
+    globalForDb.__dbReady = configureSqlite(client);
+    throw e;
+  }
   return client;
 }
 
 /** Either the client or an interactive transaction: read helpers work inside and outside one. */
 export type DbTx = Prisma.TransactionClient;
+
+/**
+ * Call first inside a transaction that reads a learner's state and writes from what it read
+ * (grade, undo, answer): it queues that learner's transactions one after the other across every
+ * server process, as SQLite does by running one writer at a time. Without it, PostgreSQL's READ
+ * COMMITTED lets two of them interleave (each statement sees what the other has just committed).
+ * A row lock on the learner; FOR NO KEY UPDATE leaves foreign-key checks of other writers alone.
+ */
+export async function lockLearner(tx: DbTx, userId: string): Promise<void> {
+  if (providerOf(tx) !== "postgresql") return;
+  await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR NO KEY UPDATE`;
+}
 
 /** A unique-constraint violation (P2002), e.g. a replayed request id. */
 export function isUniqueViolation(e: unknown): boolean {

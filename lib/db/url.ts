@@ -18,6 +18,11 @@ export function databaseUrl(): string {
   return `file:${path.resolve(/*turbopackIgnore: true*/ file)}`;
 }
 
+/** A PostgreSQL connection string (postgres:// or postgresql://) rather than a SQLite file. */
+export function isPostgresUrl(url = databaseUrl()): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
 export function sqliteFile(url = databaseUrl()): string {
   return url.slice("file:".length);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DbTx } from "@/lib/db/client";
+import { providerOf, type DbTx } from "@/lib/db/client";
 import type { Localized, SourceRef, Topic } from "@/lib/deck/types";
 
 /**
@@ -122,16 +122,17 @@ export interface CardList {
   limit: number;
 }
 
-function cardWhere(filter: BrowseFilter) {
+function cardWhere(filter: BrowseFilter, provider: "sqlite" | "postgresql") {
   // `contains` is LIKE on SQLite: case-insensitive for ASCII, which covers the English side
-  // (Chinese has no case). A PostgreSQL twin needs `mode: "insensitive"` added here.
-  const q = filter.q;
+  // (Chinese has no case). On PostgreSQL LIKE is case-sensitive, so `mode: "insensitive"` (ILIKE)
+  // there; and `\` is LIKE's escape character there (not on SQLite), so it is doubled to stay text.
+  const pg = provider === "postgresql";
+  const q = filter.q && pg ? filter.q.replace(/\\/g, "\\\\") : filter.q;
+  const text = (pg ? { contains: q, mode: "insensitive" } : { contains: q }) as { contains: string };
   return {
     retiredAt: null,
     ...(filter.topic ? { topic: filter.topic } : {}),
-    ...(q
-      ? { OR: [{ frontEn: { contains: q } }, { backEn: { contains: q } }, { frontZh: { contains: q } }, { backZh: { contains: q } }] }
-      : {}),
+    ...(q ? { OR: [{ frontEn: text }, { backEn: text }, { frontZh: text }, { backZh: text }] } : {}),
   };
 }
 
@@ -153,7 +154,7 @@ const listSelect = (userId: string) =>
   }) as const;
 
 export async function listCards(db: DbTx, userId: string, filter: BrowseFilter, dueBefore: Date, limit = LIST_LIMIT): Promise<CardList> {
-  const where = cardWhere(filter);
+  const where = cardWhere(filter, providerOf(db));
   let rows;
   let total: number;
   if (filter.q && HAS_WILDCARD.test(filter.q)) {

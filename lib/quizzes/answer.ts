@@ -1,4 +1,4 @@
-import type { Db, DbTx } from "@/lib/db/client";
+import { lockLearner, type Db, type DbTx } from "@/lib/db/client";
 import { checkAnswer } from "@/lib/quiz/check";
 import type { Question, QuizResponse } from "@/lib/quiz/types";
 import type { Localized, SourceRef } from "@/lib/deck/types";
@@ -84,6 +84,7 @@ export async function answerQuestion(
   now: Date,
 ): Promise<AnswerOutcome> {
   return db.$transaction(async (tx) => {
+    await lockLearner(tx, learner.id); // PostgreSQL: two answers of one attempt never both miss closing it
     const attempt = await tx.quizAttempt.findFirst({ where: { id: input.attemptId, userId: learner.id } });
     if (!attempt) return { ok: false as const, error: "not-found" as const };
     const q = await tx.quizQuestion.findUnique({ where: { attemptId_position: { attemptId: attempt.id, position: input.position } } });

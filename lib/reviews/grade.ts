@@ -1,4 +1,4 @@
-import { isUniqueViolation, type Db } from "@/lib/db/client";
+import { isUniqueViolation, lockLearner, type Db } from "@/lib/db/client";
 import { dueAtFor, INITIAL_SM2, previewGrades, type Quality } from "@/lib/srs";
 import type { Learner } from "./learner";
 import { loadQueue } from "./queue-data";
@@ -49,6 +49,7 @@ export async function gradeCard(db: Db, learner: Learner, input: GradeInput, now
 
   try {
     return await db.$transaction(async (tx) => {
+      await lockLearner(tx, learner.id); // PostgreSQL: this learner's grades one at a time, as on SQLite
       // Checked again inside: the first copy of a double click may have committed meanwhile.
       const done = await tx.reviewLog.findUnique({ where: { userId_requestId: { userId: learner.id, requestId: input.requestId } } });
       if (done) return { ok: true as const, result: resultOf(done), session: await sessionView(tx, learner, now) };

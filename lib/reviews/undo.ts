@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import { lockLearner, type Db } from "@/lib/db/client";
 import { dayBounds } from "@/lib/srs";
 import type { Learner } from "./learner";
 import { sessionView, type SessionView } from "./view";
@@ -11,6 +11,7 @@ export type UndoOutcome = { ok: true; undone: string; cardId: string; session: S
  */
 export async function undoGrade(db: Db, learner: Learner, logId: string, now: Date): Promise<UndoOutcome> {
   return db.$transaction(async (tx) => {
+    await lockLearner(tx, learner.id); // PostgreSQL: never interleaved with a grade of the same learner
     const log = await tx.reviewLog.findFirst({ where: { id: logId, userId: learner.id, origin: "review" } });
     if (!log) return { ok: false as const, error: "not-found" as const, session: null };
     if (log.undoneAt) return { ok: true as const, undone: log.id, cardId: log.cardId, session: await sessionView(tx, learner, now) };

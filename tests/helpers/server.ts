@@ -42,14 +42,24 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /**
+   * Serve an existing database (e.g. the one another server of the test already migrated and
+   * seeded) instead of making one: DATABASE_URL is this, and migrate/seed are skipped.
+   */
+  reuseDatabaseUrl?: string;
+}
+
 /**
  * A production server on a free loopback port and a database of its own in a temporary folder
- * outside the project tree, migrated with the real `prisma migrate deploy` and seeded.
+ * outside the project tree, migrated with the real `prisma migrate deploy` and seeded. A
+ * DATABASE_URL in `extraEnv` (e.g. an empty PostgreSQL database) is migrated and seeded instead
+ * of the SQLite file, with the PostgreSQL config for a postgresql:// URL, as `npm start` does.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}, opts: StartOptions = {}): Promise<RunningServer> {
   const dataDir = path.join(os.tmpdir(), "kubecards-e2e", randomUUID());
   mkdirSync(dataDir, { recursive: true });
-  const databaseUrl = `file:${path.join(dataDir, "e2e.db")}`;
+  const databaseUrl = opts.reuseDatabaseUrl ?? extraEnv.DATABASE_URL ?? `file:${path.join(dataDir, "e2e.db")}`;
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -58,11 +68,14 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
     ...extraEnv,
+    ...(opts.reuseDatabaseUrl ? { DATABASE_URL: opts.reuseDatabaseUrl } : {}),
   };
+  const migrate = /^postgres(ql)?:\/\//i.test(databaseUrl) ? ["migrate", "deploy", "--config", "prisma/postgres/prisma.config.ts"] : ["migrate", "deploy"];
   for (const [cmd, args] of [
-    ["prisma", ["migrate", "deploy"]],
+    ["prisma", migrate],
     ["tsx", ["seed/load.ts"]],
   ] as const) {
+    if (opts.reuseDatabaseUrl) break;
     if (cmd === "tsx" && !existsSync(path.join(ROOT, "seed/load.ts"))) continue;
     const r = spawnSync(path.join(ROOT, "node_modules/.bin", cmd), [...args], { cwd: ROOT, env, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);

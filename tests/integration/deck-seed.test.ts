@@ -17,7 +17,7 @@ beforeAll(async () => {
   db = await readyDb();
 });
 
-const tableDump = () => databaseChecksum(process.env.DATABASE_URL!.slice("file:".length));
+const tableDump = () => databaseChecksum(process.env.DATABASE_URL!);
 
 const seedScript = (file: string) =>
   spawnSync(path.resolve("node_modules/.bin/tsx"), ["seed/load.ts", file], { env: process.env, encoding: "utf8" });

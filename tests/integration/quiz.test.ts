@@ -13,7 +13,7 @@ import { databaseChecksum } from "../helpers/checksum";
 
 let db: Db;
 const NOW = new Date("2026-03-02T02:00:00Z");
-const checksum = () => databaseChecksum(process.env.DATABASE_URL!.slice("file:".length));
+const checksum = () => databaseChecksum(process.env.DATABASE_URL!);
 
 beforeAll(async () => {
   db = await readyDb();

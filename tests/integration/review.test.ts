@@ -14,7 +14,7 @@ let db: Db;
 // 10:00 in Shanghai on 2026-03-02.
 const NOW = new Date("2026-03-02T02:00:00Z");
 const later = (min: number) => new Date(NOW.getTime() + min * 60_000);
-const checksum = () => databaseChecksum(process.env.DATABASE_URL!.slice("file:".length));
+const checksum = () => databaseChecksum(process.env.DATABASE_URL!);
 
 beforeAll(async () => {
   db = await readyDb();
