@@ -16,5 +16,6 @@ export async function updateLocale(db: Db, userId: string, locale: string): Prom
 
 /** Ends every session of the user: JWTs carry the version they were issued with. */
 export async function endSessions(db: Db, userId: string): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  // updateMany: signing out right after the account was deleted is not an error.
+  await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
