@@ -101,7 +101,7 @@ describe.runIf(enabled)("taking quizzes in the browser", () => {
     const raw = await (await page.context().request.get(`${server.baseURL}/quizzes/${id}`)).text();
     for (const text of [html, raw]) {
       expect(text).not.toContain('"answer"');
-      for (const q of qs) expect(text).not.toContain(JSON.parse(q.explanation).explanation.en.slice(0, 40));
+      for (const q of qs) expect(text).not.toContain(JSON.parse(q.explanation).explanation.en);
     }
 
     // Reloading continues the same attempt at the same question.

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition, useLayoutEffect } from "react";
 import { formatIntervalShort } from "@/lib/srs/preview";
 import { gradeAction, undoAction, type ReviewActionResult } from "./actions";
 import type { ClientSession } from "./client-session";
@@ -90,7 +90,9 @@ export function ReviewSession({ initial, locale, timeZone }: { initial: ClientSe
     });
   }, [session.undoLogId, pending, apply, t]);
 
-  useEffect(() => {
+  // Layout effect: the listener sees the new state before the screen shows it, so a key pressed
+  // right after the answer appears is never handled with the old state.
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       const target = e.target as HTMLElement | null;
       if (target && ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName)) return;

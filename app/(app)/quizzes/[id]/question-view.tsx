@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect } from "react";
+import { useLayoutEffect } from "react";
 import type { PublicQuestion, QuizResponse } from "@/lib/quiz/types";
 import type { Feedback } from "@/lib/quizzes/answer";
 import { OrderingInput } from "./ordering-input";
@@ -24,7 +24,9 @@ export function QuestionView(props: {
   const t = useTranslations("quiz");
   const locked = disabled || !!feedback;
 
-  useEffect(() => {
+  // Layout effect: the listener sees the new state before the screen shows it, so a key pressed
+  // right after the answer appears is never handled with the old state.
+  useLayoutEffect(() => {
     if (locked || question.type === "ordering") return;
     function onKey(e: KeyboardEvent) {
       if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
