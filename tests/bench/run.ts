@@ -1,0 +1,813 @@
+/**
+ * `npm run bench [-- --quick] [-- --profile]`: the production server on a temporary database with
+ * the deck and many learners with histories, measured through its real HTTP interface on
+ * 127.0.0.1 (server actions posted the way React's client posts them), next to two floors
+ * measured in the same run: an authenticated server action that does nothing (the framework's
+ * floor) and a bare node:http + better-sqlite3 server applying the same grade transaction (the
+ * database's floor). Then growth of the due-queue query with the table sizes, first-load
+ * JavaScript, and server memory. Prints one markdown report on stdout; progress goes to stderr.
+ *
+ *   --quick    a few seconds per step, small populations, growth at 1 k and 10 k (CI smoke test)
+ *   --profile[=grade|empty|review|progress|answer]  instead of the benchmark, CPU-profile the server under
+ *              one load (8 clients) and print where its time goes (self time by origin and function)
+ *   --browser  check the first-load figures in Chromium in --quick mode too (always in a full run)
+ *
+ * BENCH_SERVER_NODE_OPTIONS (e.g. "--max-old-space-size=128") is passed to the server as NODE_OPTIONS.
+ *
+ * Everything is bounded in time and count; the servers are stopped at the end, also on error.
+ */
+import Database from "better-sqlite3";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { configureSqlite, createDb, type Db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/accounts/password";
+import { gradeCard } from "@/lib/reviews/grade";
+import { sessionView } from "@/lib/reviews/view";
+import { startQuiz } from "@/lib/quizzes/attempts";
+import type { Quality } from "@/lib/srs";
+import { sourceHash, STAMP_FILE } from "@/lib/cli/build-stamp";
+import { freePort, ROOT, startServer, type RunningServer } from "../helpers/server";
+import { actionId } from "../helpers/actions";
+import { chromiumAvailable, launchBrowser } from "../helpers/browser";
+import { actionResult, HttpClient } from "./http";
+import { Exhausted, percentile, runLoad, type LoadResult, type Worker } from "./load";
+import { addLearners, MAX_REVIEWS_PER_DAY, NEW_PER_DAY, PASSWORD, randomQuality, rng, ROLLOVER_HOUR, TIME_ZONE, type Account } from "./population";
+import { CpuWatch, RssSampler } from "./memory";
+import { browserWeight, pageWeight, type BrowserWeight, type PageWeight } from "./client-weight";
+import { measureGrowth, type GrowthResult } from "./growth";
+import { topFunctions } from "./profile";
+
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has("--quick");
+const PROFILE = [...args].find((a) => a.startsWith("--profile"))?.split("=")[1] ?? (args.has("--profile") ? "grade" : null);
+const BROWSER = !QUICK || args.has("--browser");
+
+const CFG = QUICK
+  ? { warmupMs: 500, durationMs: 2_000, background: 60, gradePool: 150, readers: 36, quizLearners: 4, quizAttempts: 8, growth: [1_000, 10_000], growthBudgetMs: 400, deadlineMin: 4 }
+  : { warmupMs: 1_500, durationMs: 10_000, background: 300, gradePool: 400, readers: 40, quizLearners: 8, quizAttempts: 30, growth: [1_000, 10_000, 100_000, 1_000_000], growthBudgetMs: 2_500, deadlineMin: 10 };
+const LEVELS = [1, 8, 32];
+const PAGE_CONCURRENCY = 8;
+const SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e-secret"; // what startServer gives the server
+const COOKIE_NAME = "next-auth.session-token";
+/** The grade action refuses more than 300 grades a minute per learner; stay clear of it. */
+const GRADES_PER_ACCOUNT = 250;
+
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Build
+
+async function buildIfNeeded(): Promise<string> {
+  const hash = sourceHash(ROOT);
+  const stamp = path.join(ROOT, STAMP_FILE);
+  if (existsSync(path.join(ROOT, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return "up to date";
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    log(`next build (attempt ${attempt})`);
+    const t0 = performance.now();
+    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["build"], {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let out = "";
+      const onData = (d: Buffer) => {
+        out += d;
+        process.stderr.write(d);
+      };
+      child.stdout.on("data", onData);
+      child.stderr.on("data", onData);
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15 * 60_000);
+      child.on("close", (c) => {
+        clearTimeout(timer);
+        resolve({ code: c, output: out });
+      });
+    });
+    if (code === 0) {
+      writeFileSync(stamp, hash);
+      return `built in ${((performance.now() - t0) / 1000).toFixed(0)} s`;
+    }
+    if (!/Another next build process is already running/i.test(output)) throw new Error("next build failed");
+    log("another build is running: waiting a minute");
+    await sleep(60_000);
+  }
+  throw new Error("next build: gave up waiting for another build");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts and sessions
+
+interface Session extends Account {
+  cookie: string;
+}
+
+async function mintCookie(a: Account): Promise<string> {
+  const token = await encode({ token: { name: "Bench learner", email: a.email, sub: a.id, uid: a.id, sv: 0 }, secret: SECRET, maxAge: 24 * 3600 });
+  return `${COOKIE_NAME}=${token}`;
+}
+
+function cookiesOf(setCookie: string[] | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of setCookie ?? []) {
+    const [pair] = c.split(";");
+    const eq = pair.indexOf("=");
+    out.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
+  }
+  return out;
+}
+
+/** The real sign-in: next-auth's CSRF token, then the credentials callback; keeps the session cookie. */
+async function signIn(client: HttpClient, a: Account): Promise<string> {
+  const csrf = await client.request("GET", "/api/auth/csrf");
+  const jar = cookiesOf(csrf.headers["set-cookie"]);
+  const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
+  const body = new URLSearchParams({ csrfToken, email: a.email, password: PASSWORD, json: "true" }).toString();
+  const res = await client.request(
+    "POST",
+    "/api/auth/callback/credentials",
+    { "Content-Type": "application/x-www-form-urlencoded", Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), Origin: client.origin },
+    body,
+  );
+  const session = cookiesOf(res.headers["set-cookie"]).get(COOKIE_NAME);
+  if (!session) throw new Error(`sign-in of ${a.email} failed: ${res.status} ${res.text.slice(0, 200)}`);
+  return `${COOKIE_NAME}=${session}`;
+}
+
+const learnerOf = (id: string) => ({ id, timeZone: TIME_ZONE, rolloverHour: ROLLOVER_HOUR, newPerDay: NEW_PER_DAY, maxReviewsPerDay: MAX_REVIEWS_PER_DAY });
+
+/** Hands out accounts one at a time. */
+class Pool<T> {
+  private i = 0;
+  constructor(private readonly items: T[], private readonly wrap = false) {}
+  take(): T | null {
+    if (this.i >= this.items.length) {
+      if (!this.wrap || !this.items.length) return null;
+      this.i = 0;
+    }
+    return this.items[this.i++];
+  }
+  get used(): number {
+    return this.i;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workers
+
+type GradeOut = { ok: boolean; error?: string; session: { card: { id: string; version: number } | null } | null };
+const tally = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+function gradeWorkerFactory(client: HttpClient, ids: { grade: string; page: string }, pool: Pool<Session>, prisma: Db, failures: Map<string, number>) {
+  return (i: number): Worker => {
+    const r = rng(1000 + i);
+    let acct: Session | null = null;
+    let card: { id: string; version: number } | null = null;
+    let graded = 0;
+    return {
+      async step() {
+        if (!acct || !card || graded >= GRADES_PER_ACCOUNT) {
+          // Next learner: today's first card, the way the review page computes it.
+          for (let tries = 0; tries < 20; tries++) {
+            acct = pool.take();
+            if (!acct) throw new Exhausted();
+            const view = await sessionView(prisma, learnerOf(acct.id), new Date());
+            card = view.card && { id: view.card.id, version: view.card.version };
+            graded = 0;
+            if (card) return null;
+          }
+          throw new Exhausted();
+        }
+        const input = { cardId: card.id, quality: randomQuality(r), expectedVersion: card.version, requestId: randomUUID(), durationMs: Math.round(2_000 + r() * 12_000) };
+        const res = await client.action(ids.page, ids.grade, [input], acct.cookie);
+        graded++;
+        if (res.status !== 200) {
+          tally(failures, `HTTP ${res.status}`);
+          acct = null;
+          return false;
+        }
+        const out = actionResult<GradeOut>(res.text);
+        if (out.ok) {
+          card = out.session?.card ? { id: out.session.card.id, version: out.session.card.version } : null;
+          return true;
+        }
+        tally(failures, out.error ?? "unknown");
+        if (out.error === "rate-limited") acct = null;
+        else card = out.session?.card ? { id: out.session.card.id, version: out.session.card.version } : null;
+        return false;
+      },
+    };
+  };
+}
+
+function emptyActionWorkerFactory(client: HttpClient, floor: { id: string; page: string; fallback: boolean }, readers: Session[], failures: Map<string, number>) {
+  return (i: number): Worker => {
+    const acct = readers[i % readers.length];
+    return {
+      async step() {
+        const res = await client.action(floor.page, floor.id, [{}], acct.cookie);
+        if (res.status !== 200) {
+          tally(failures, `HTTP ${res.status}`);
+          return false;
+        }
+        const out = actionResult<{ ok: boolean; error?: string }>(res.text);
+        const good = floor.fallback ? out.error === "badInput" : out.ok;
+        if (!good) tally(failures, out.error ?? "not ok");
+        return good;
+      },
+    };
+  };
+}
+
+function floorWorkerFactory(client: HttpClient, file: string, pool: Pool<Session>, failures: Map<string, number>) {
+  const sqlite = new Database(file, { readonly: true });
+  const cardsOf = sqlite.prepare(`SELECT c.id, COALESCE(s.version, 0) AS version FROM "Card" c LEFT JOIN "ReviewState" s ON s."cardId" = c.id AND s."userId" = ? WHERE c."retiredAt" IS NULL ORDER BY c.position`);
+  const factory = (i: number): Worker => {
+    const r = rng(2000 + i);
+    let acct: Session | null = null;
+    let cards: { id: string; version: number }[] = [];
+    let next = 0;
+    return {
+      async step() {
+        if (!acct || next >= cards.length) {
+          acct = pool.take();
+          if (!acct) throw new Exhausted();
+          cards = cardsOf.all(acct.id) as { id: string; version: number }[];
+          next = 0;
+          return null;
+        }
+        const card = cards[next];
+        const input = { userId: acct.id, cardId: card.id, quality: randomQuality(r), expectedVersion: card.version, requestId: randomUUID(), durationMs: Math.round(2_000 + r() * 12_000) };
+        const res = await client.request("POST", "/grade", { "Content-Type": "application/json" }, JSON.stringify(input));
+        const out = JSON.parse(res.text) as { ok: boolean; error?: string; version: number };
+        card.version = out.version;
+        next++;
+        if (!out.ok) tally(failures, out.error ?? "not ok");
+        return out.ok;
+      },
+    };
+  };
+  return {
+    factory,
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+function pageWorkerFactory(client: HttpClient, pagePath: string, readers: Session[], failures: Map<string, number>) {
+  return (i: number): Worker => {
+    const acct = readers[(i + 7) % readers.length];
+    return {
+      async step() {
+        const res = await client.request("GET", pagePath, { Cookie: acct.cookie, Accept: "text/html" });
+        if (res.status !== 200) tally(failures, `HTTP ${res.status}`);
+        return res.status === 200 && res.text.length > 0;
+      },
+    };
+  };
+}
+
+interface QuizItem {
+  attemptId: string;
+  position: number;
+  response: unknown;
+}
+
+function quizWorkerFactory(client: HttpClient, answerId: string, queues: { cookie: string; items: QuizItem[] }[], failures: Map<string, number>) {
+  return (i: number): Worker => {
+    const q = queues[i % queues.length];
+    return {
+      async step() {
+        const item = q.items.shift();
+        if (!item) throw new Exhausted();
+        const res = await client.action(`/quizzes/${item.attemptId}`, answerId, [{ attemptId: item.attemptId, position: item.position, response: item.response, requestId: randomUUID() }], q.cookie);
+        if (res.status !== 200) {
+          tally(failures, `HTTP ${res.status}`);
+          return false;
+        }
+        const out = actionResult<{ ok: boolean; error?: string }>(res.text);
+        if (!out.ok) tally(failures, out.error ?? "not ok");
+        return out.ok;
+      },
+    };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/** The page an action is posted to: the first page that references it in the build. */
+function actionPage(id: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { workers: Record<string, unknown> }> };
+  const routes = JSON.parse(readFileSync(path.join(ROOT, ".next/app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  const worker = Object.keys(manifest.node[id].workers)[0]; // e.g. "app/(app)/review/page"
+  return routes[worker.replace(/^app/, "")] ?? "/";
+}
+
+async function startFloorServer(file: string): Promise<{ baseURL: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "db-floor-server.ts"), file, String(port)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`DB floor server did not start:\n${output}`)), 20_000);
+    const onData = (d: Buffer) => {
+      output += d;
+      if (output.includes("listening")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", () => reject(new Error(`DB floor server exited:\n${output}`)));
+  });
+  return {
+    baseURL: `http://127.0.0.1:${port}`,
+    child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([exited, sleep(3_000)]);
+      if (child.exitCode === null && !child.signalCode) child.kill("SIGKILL");
+    },
+  };
+}
+
+/** The grade transaction in this process (Prisma, no HTTP, no framework), counting its queries. */
+async function inProcessGrade(url: string, accounts: Account[], budgetMs: number): Promise<{ p50: number; p95: number; n: number; queries: number; viewP50: number }> {
+  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  const prisma = new PrismaClient({ adapter, log: [{ level: "query", emit: "event" }] });
+  let queries = 0;
+  prisma.$on("query", () => queries++);
+  await configureSqlite(prisma);
+  const r = rng(99);
+  const samples: number[] = [];
+  const views: number[] = [];
+  let countedQueries = 0;
+  let counted = 0;
+  try {
+    const end = performance.now() + budgetMs;
+    for (const a of accounts) {
+      const learner = learnerOf(a.id);
+      const t0 = performance.now();
+      let card = (await sessionView(prisma, learner, new Date())).card;
+      views.push(performance.now() - t0);
+      for (let n = 0; card && n < 60 && performance.now() < end; n++) {
+        const before = queries;
+        const t1 = performance.now();
+        const out = await gradeCard(prisma, learner, { cardId: card.id, quality: randomQuality(r) as Quality, expectedVersion: card.version, requestId: randomUUID(), durationMs: 5_000 }, new Date());
+        samples.push(performance.now() - t1);
+        countedQueries += queries - before;
+        counted++;
+        card = out.session?.card ?? null;
+      }
+      if (performance.now() >= end) break;
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+  samples.sort((a, b) => a - b);
+  views.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length, queries: counted ? countedQueries / counted : NaN, viewP50: percentile(views, 50) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "–");
+const table = (head: string[], rows: (string | number)[][]) =>
+  [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+const failText = (m: Map<string, number>) => (m.size ? [...m].map(([k, v]) => `${k} ×${v}`).join(", ") : "0");
+
+interface Measured {
+  name: string;
+  res: LoadResult;
+  failures: Map<string, number>;
+  /** Server RSS (MB) right after the step. */
+  rss?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const cleanups: (() => Promise<void> | void)[] = [];
+  let deadline: NodeJS.Timeout | undefined;
+  const onSignal = () => void Promise.allSettled(cleanups.reverse().map((c) => c())).then(() => process.exit(130));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  try {
+    const load0 = os.loadavg()[0];
+    const build = await buildIfNeeded();
+    // The run itself (not the build) is bounded: past the deadline everything is stopped.
+    deadline = setTimeout(() => {
+      log(`deadline of ${CFG.deadlineMin} min reached: stopping`);
+      void Promise.allSettled(cleanups.reverse().map((c) => c())).then(() => process.exit(2));
+    }, CFG.deadlineMin * 60_000);
+    deadline.unref();
+    const buildId = readFileSync(path.join(ROOT, ".next/BUILD_ID"), "utf8").trim();
+    log(`build ${build} (${buildId})`);
+
+    const ids = {
+      grade: actionId("app/(app)/review/actions.ts", "gradeAction"),
+      answer: actionId("app/(app)/quizzes/actions.ts", "answerAction"),
+    };
+    let floorAction: { id: string; page: string; fallback: boolean; label: string };
+    try {
+      const id = actionId("app/(app)/review/bench-actions.ts", "noopAction");
+      floorAction = { id, page: actionPage(id), fallback: false, label: "empty action (noopAction)" };
+    } catch {
+      floorAction = { id: ids.grade, page: "/review", fallback: true, label: "empty action (gradeAction, invalid input: session + zod only)" };
+    }
+    const gradePage = actionPage(ids.grade);
+    // First-load JavaScript from the build's manifests, read now (another build may replace .next later).
+    const pages = [
+      { route: "/review", path: "/review" },
+      { route: "/quizzes", path: "/quizzes" },
+      { route: "/quizzes/[id]", path: "/quizzes/" },
+      { route: "/progress", path: "/progress" },
+    ];
+    const weights: PageWeight[] = pages.map((p) => pageWeight(ROOT, p.route));
+
+    // Server on a fresh, migrated and seeded database.
+    log("starting the production server");
+    const profDir = path.join(os.tmpdir(), "kubecards-bench-prof", randomUUID());
+    if (PROFILE) mkdirSync(profDir, { recursive: true });
+    // Next's own profiler hook (next/dist/server/lib/cpu-profile): written when the server exits.
+    const serverEnv: Record<string, string> = PROFILE ? { __NEXT_PRIVATE_CPU_PROFILE: "bench-server", NEXT_CPU_PROF_DIR: profDir } : {};
+    if (process.env.BENCH_SERVER_NODE_OPTIONS) serverEnv.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS;
+    const server: RunningServer = await startServer(serverEnv);
+    cleanups.push(() => server.stop(), () => rmSync(server.dataDir, { recursive: true, force: true }));
+    const dbFile = server.databaseUrl.slice("file:".length);
+    const pid = server.process.pid!;
+
+    // Learners with histories.
+    log("adding learners with histories");
+    const t0 = performance.now();
+    const passwordHash = await hashPassword(PASSWORD);
+    const sqlite = new Database(dbFile, { timeout: 10_000 });
+    sqlite.pragma("journal_mode = WAL");
+    const bg = addLearners(sqlite, { count: CFG.background, prefix: "bg", passwordHash, seed: 1 });
+    const grade = addLearners(sqlite, { count: CFG.gradePool, prefix: "grader", passwordHash, seed: 2 });
+    const read = addLearners(sqlite, { count: CFG.readers, prefix: "reader", passwordHash, seed: 3 });
+    const diag = addLearners(sqlite, { count: 20, prefix: "diag", passwordHash, seed: 4 });
+    const quiz = addLearners(sqlite, { count: CFG.quizLearners, prefix: "quizzer", passwordHash, seed: 5 });
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    const counts = sqlite.prepare(`SELECT (SELECT count(*) FROM "User") AS users, (SELECT count(*) FROM "ReviewState") AS states, (SELECT count(*) FROM "ReviewLog") AS logs, (SELECT count(*) FROM "Card") AS cards`).get() as Record<string, number>;
+    log(`${counts.users} learners, ${counts.states} review states, ${counts.logs} log rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    void bg;
+
+    // Sessions: a few through next-auth's real credentials sign-in, the rest minted with next-auth's
+    // own encode() (the same cookie; signing hundreds in would spend a minute on argon2).
+    const client = new HttpClient(server.baseURL, 128);
+    cleanups.push(() => client.close());
+    const realSignIns = QUICK ? 2 : 4;
+    const withCookie = async (list: Account[], real = 0): Promise<Session[]> =>
+      Promise.all(list.map(async (a, i) => ({ ...a, cookie: i < real ? await signIn(client, a) : await mintCookie(a) })));
+    const readers = await withCookie(read.accounts, realSignIns);
+    const graders = await withCookie(grade.accounts);
+    const quizzers = await withCookie(quiz.accounts);
+    for (const s of [readers[0], readers[realSignIns]]) {
+      const res = await client.request("GET", "/review", { Cookie: s.cookie });
+      if (res.status !== 200) throw new Error(`GET /review with a ${s === readers[0] ? "signed-in" : "minted"} session: ${res.status}`);
+    }
+
+    // Quiz attempts, made by the app's own use case, then the answers to send.
+    const prisma = createDb(server.databaseUrl);
+    await configureSqlite(prisma);
+    cleanups.push(() => prisma.$disconnect());
+    const quizQueues: { cookie: string; items: QuizItem[] }[] = [];
+    const qr = rng(42);
+    for (const s of quizzers) {
+      const items: QuizItem[] = [];
+      for (let n = 0; n < CFG.quizAttempts; n++) {
+        const started = await startQuiz(prisma, s.id, { topic: "mixed", length: 20, requestId: randomUUID() });
+        if (!started.ok) throw new Error(`startQuiz: ${started.error}`);
+        const questions = await prisma.quizQuestion.findMany({ where: { attemptId: started.attemptId }, orderBy: { position: "asc" } });
+        for (const q of questions) {
+          const pub = JSON.parse(q.prompt) as { type: string; options?: { id: string }[]; items?: { id: string }[] };
+          const answer = JSON.parse(q.answer) as unknown;
+          const right = qr() < 0.75;
+          const response =
+            pub.type === "choice"
+              ? { type: "choice", optionId: right ? answer : pub.options!.find((o) => o.id !== answer)!.id }
+              : pub.type === "ordering"
+                ? { type: "ordering", order: right ? answer : [...(answer as string[])].reverse() }
+                : { type: "true-false", value: right ? answer : !answer };
+          items.push({ attemptId: started.attemptId, position: q.position, response });
+        }
+      }
+      quizQueues.push({ cookie: s.cookie, items });
+    }
+
+    // The DB floor gets a copy of the populated database, so its writes touch nothing else.
+    const floorFile = path.join(server.dataDir, "floor.db");
+    sqlite.exec(`VACUUM INTO '${floorFile.replace(/'/g, "''")}'`);
+    sqlite.close();
+    const floorServer = await startFloorServer(floorFile);
+    cleanups.push(() => floorServer.stop());
+    const floorClient = new HttpClient(floorServer.baseURL, 128);
+    cleanups.push(() => floorClient.close());
+    const floorPool = new Pool(graders, true);
+    const floorFailures = new Map<string, number>();
+    const floorWorkers = floorWorkerFactory(floorClient, floorFile, floorPool, floorFailures);
+    cleanups.push(() => floorWorkers.close());
+
+    if (PROFILE) {
+      const makeWorker = {
+        grade: gradeWorkerFactory(client, { grade: ids.grade, page: gradePage }, new Pool(graders), prisma, new Map()),
+        empty: emptyActionWorkerFactory(client, floorAction, readers, new Map()),
+        review: pageWorkerFactory(client, "/review", readers, new Map()),
+        progress: pageWorkerFactory(client, "/progress", readers, new Map()),
+        answer: quizWorkerFactory(client, ids.answer, quizQueues, new Map()),
+      }[PROFILE];
+      if (!makeWorker) throw new Error(`--profile=${PROFILE}: expected grade, empty, review, progress or answer`);
+      log(`profiling the server under ${PROFILE} load, 8 clients`);
+      const from = Number(process.hrtime.bigint() / 1000n) + CFG.warmupMs * 1000;
+      const res = await runLoad({ concurrency: Math.min(8, PROFILE === "answer" ? quizQueues.length : 8), warmupMs: CFG.warmupMs, durationMs: CFG.durationMs, minSamples: 10, makeWorker });
+      const to = Number(process.hrtime.bigint() / 1000n);
+      await client.close();
+      await floorServer.stop();
+      await server.stop();
+      process.stdout.write(
+        `## KubeCards server CPU profile: ${PROFILE}${QUICK ? " (--quick)" : ""}\n\n${os.cpus().length} cores, load average ${load0.toFixed(2)} at start. ` +
+          `${res.ok} requests in ${f0(res.seconds)} s measured (${f0(res.rps)}/s, p50 ${f2(res.p50)} ms); self times below are from the measured window only.\n\n${profileReport(profDir, { from, to })}\n`,
+      );
+      return;
+    }
+
+    // Warm-up: every route and action a few times, then the first memory figure.
+    log("warming up");
+    const rss = new RssSampler(pid);
+    const rssStart = rss.sample();
+    const warmFailures = new Map<string, number>();
+    const warmPool = new Pool(graders.slice(-20));
+    await runLoad({ concurrency: 4, warmupMs: 0, durationMs: QUICK ? 1_500 : 4_000, makeWorker: emptyActionWorkerFactory(client, floorAction, readers, warmFailures) });
+    await runLoad({ concurrency: 4, warmupMs: 0, durationMs: QUICK ? 1_500 : 4_000, makeWorker: gradeWorkerFactory(client, { grade: ids.grade, page: gradePage }, warmPool, prisma, warmFailures) });
+    for (const p of ["/review", "/progress", "/quizzes", "/"]) await runLoad({ concurrency: 2, warmupMs: 0, durationMs: QUICK ? 300 : 1_000, makeWorker: pageWorkerFactory(client, p, readers, warmFailures) });
+    const rssWarm = rss.sample();
+    const graderPool = new Pool(graders.slice(0, -20));
+    // This process's tree holds both servers (they are its children).
+    const cpu = new CpuWatch(() => [process.pid]);
+
+    // Grade action vs its floors, at each concurrency.
+    const gradeRuns: Measured[] = [];
+    const tick = () => rss.sample();
+    for (const c of LEVELS) {
+      const emptyFailures = new Map<string, number>();
+      log(`c=${c}: empty action`);
+      gradeRuns.push({ name: "empty", failures: emptyFailures, res: await runLoad({ concurrency: c, warmupMs: CFG.warmupMs, durationMs: CFG.durationMs, minSamples: 10, makeWorker: emptyActionWorkerFactory(client, floorAction, readers, emptyFailures), onTick: tick }) });
+      gradeRuns.at(-1)!.rss = rss.sample();
+      const gradeFailures = new Map<string, number>();
+      log(`c=${c}: grade action`);
+      gradeRuns.push({ name: "grade", failures: gradeFailures, res: await runLoad({ concurrency: c, warmupMs: CFG.warmupMs, durationMs: CFG.durationMs, minSamples: 10, makeWorker: gradeWorkerFactory(client, { grade: ids.grade, page: gradePage }, graderPool, prisma, gradeFailures), onTick: tick }) });
+      gradeRuns.at(-1)!.rss = rss.sample();
+      log(`c=${c}: DB floor`);
+      const floorBefore = new Map(floorFailures);
+      const res = await runLoad({ concurrency: c, warmupMs: CFG.warmupMs, durationMs: CFG.durationMs, minSamples: 10, makeWorker: floorWorkers.factory });
+      const delta = new Map([...floorFailures].map(([k, v]) => [k, v - (floorBefore.get(k) ?? 0)] as [string, number]).filter(([, v]) => v > 0));
+      gradeRuns.push({ name: "floor", failures: delta, res });
+      gradeRuns.at(-1)!.rss = rss.sample();
+      const last = gradeRuns.slice(-3).map((m) => `${m.name} p50 ${f2(m.res.p50)} ms ${f0(m.res.rps)}/s`);
+      log(`c=${c}: ${last.join(" · ")}`);
+    }
+
+    // Pages and the quiz answer action.
+    const pageRuns: Measured[] = [];
+    for (const [name, p] of [["GET /review", "/review"], ["GET /progress", "/progress"]] as const) {
+      const failures = new Map<string, number>();
+      log(name);
+      pageRuns.push({ name, failures, res: await runLoad({ concurrency: PAGE_CONCURRENCY, warmupMs: CFG.warmupMs, durationMs: CFG.durationMs, minSamples: 10, makeWorker: pageWorkerFactory(client, p, readers, failures), onTick: tick }) });
+      pageRuns.at(-1)!.rss = rss.sample();
+    }
+    {
+      const failures = new Map<string, number>();
+      log("quiz answer action");
+      pageRuns.push({ name: "quiz answer action", failures, res: await runLoad({ concurrency: Math.min(PAGE_CONCURRENCY, quizQueues.length), warmupMs: CFG.warmupMs, durationMs: CFG.durationMs, minSamples: 10, makeWorker: quizWorkerFactory(client, ids.answer, quizQueues, failures), onTick: tick }) });
+      pageRuns.at(-1)!.rss = rss.sample();
+    }
+    const rssEnd = rss.sample();
+    const cpuShare = cpu.read();
+    const poolUse = `${graderPool.used} of ${graders.length - 20}`;
+
+    // Where the grade's time goes, without HTTP: the same use case called in this process.
+    log("in-process gradeCard (Prisma, no HTTP)");
+    const inProc = await inProcessGrade(server.databaseUrl, diag.accounts, QUICK ? 1_000 : 4_000);
+
+    // With noopAction in the build, also the stand-in used when it is not: the grade action
+    // refusing an invalid input (session check + zod), to show the two floors agree.
+    let standIn: LoadResult | null = null;
+    if (!floorAction.fallback) {
+      log("c=1: gradeAction with invalid input (the empty action's stand-in)");
+      standIn = await runLoad({ concurrency: 1, warmupMs: CFG.warmupMs, durationMs: CFG.durationMs, minSamples: 10, makeWorker: emptyActionWorkerFactory(client, { id: ids.grade, page: gradePage, fallback: true }, readers, new Map()) });
+    }
+
+    // First-load JavaScript.
+    log("client weight");
+    pages[2].path = `/quizzes/${quizQueues[0]?.items.at(-1)?.attemptId ?? "x"}`;
+    const inBrowser: BrowserWeight[] = [];
+    let browserNote = "";
+    if (BROWSER && chromiumAvailable()) {
+      const browser = await launchBrowser();
+      cleanups.push(() => browser.close());
+      // The quiz learner's session: the quiz page shows only the learner's own attempt.
+      const [name, value] = quizzers[0].cookie.split(/=(.*)/s);
+      try {
+        for (const [i, p] of pages.entries()) inBrowser.push(await browserWeight(browser, server.baseURL, { name, value }, p, weights[i].files));
+      } catch (e) {
+        browserNote = `browser check failed: ${(e as Error).message}`;
+      }
+      await browser.close();
+    } else {
+      browserNote = BROWSER ? "Chromium not found: browser check skipped" : "browser check skipped in --quick (add --browser)";
+    }
+
+    const buildIdAfter = readFileSync(path.join(ROOT, ".next/BUILD_ID"), "utf8").trim();
+    await client.close();
+    await floorServer.stop();
+    await server.stop();
+    await prisma.$disconnect();
+
+    // Growth, after the servers are gone (nothing else competes for the cores).
+    log("growth");
+    const growth: GrowthResult = await measureGrowth({ sourceDb: dbFile, sizes: CFG.growth, budgetMs: CFG.growthBudgetMs, log });
+
+    printReport({
+      load0, cpuShare, poolUse, standIn, build, buildId, buildIdAfter, counts, realSignIns, floorAction, gradeRuns, pageRuns, inProc, rssStart, rssWarm, rssEnd, rssPeak: rss.peak,
+      weights, inBrowser, browserNote, growth, seconds: (performance.now() - started) / 1000,
+    });
+  } finally {
+    for (const c of cleanups.reverse()) {
+      try {
+        await c();
+      } catch {
+        // already stopped
+      }
+    }
+    clearTimeout(deadline);
+  }
+}
+
+function profileReport(dir: string, window: { from: number; to: number }): string {
+  const file = existsSync(dir) ? readdirSync(dir).find((f) => f.endsWith(".cpuprofile")) : undefined;
+  if (!file) return "no profile was written";
+  return `Profile: ${path.join(dir, file)} (open in Chrome DevTools → Performance).\n\n${topFunctions(path.join(dir, file), 30, window)}`;
+}
+
+interface ReportInput {
+  load0: number;
+  cpuShare: { ours: number; others: number };
+  poolUse: string;
+  standIn: LoadResult | null;
+  build: string;
+  buildId: string;
+  buildIdAfter: string;
+  counts: Record<string, number>;
+  realSignIns: number;
+  floorAction: { label: string; fallback: boolean };
+  gradeRuns: Measured[];
+  pageRuns: Measured[];
+  inProc: Awaited<ReturnType<typeof inProcessGrade>>;
+  rssStart: number;
+  rssWarm: number;
+  rssEnd: number;
+  rssPeak: number;
+  weights: PageWeight[];
+  inBrowser: BrowserWeight[];
+  browserNote: string;
+  growth: GrowthResult;
+  seconds: number;
+}
+
+function printReport(r: ReportInput): void {
+  const lines: string[] = [];
+  const cpus = os.cpus();
+  lines.push(`## KubeCards benchmark${QUICK ? " (--quick)" : ""}`);
+  lines.push("");
+  lines.push(
+    `${cpus.length} cores (${cpus[0]?.model.trim() ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${r.load0.toFixed(2)} at start; ` +
+      `build ${r.buildId} (${r.build})${process.env.BENCH_SERVER_NODE_OPTIONS ? `, server NODE_OPTIONS="${process.env.BENCH_SERVER_NODE_OPTIONS}"` : ""}${r.buildIdAfter !== r.buildId ? ` — WARNING: .next was rebuilt during the run (${r.buildIdAfter})` : ""}. ` +
+      `Server: \`next start\` on 127.0.0.1 with ${r.counts.users} learners, ${r.counts.cards} cards, ${r.counts.states} review states, ${r.counts.logs} log rows. ` +
+      `Closed-loop load from this process on the same cores, ${f1(CFG.warmupMs / 1000)} s warm-up + ${f1(CFG.durationMs / 1000)} s measured per step. ` +
+      `Sessions: ${r.realSignIns} via next-auth credentials sign-in, the rest minted with next-auth's encode(). Latencies in ms. ` +
+      `During the HTTP load the benchmark (runner + servers) used ${f0(r.cpuShare.ours * 100)} % of all cores' time and other processes ${f0(r.cpuShare.others * 100)} %` +
+      (r.cpuShare.others > 0.15 ? " — WARNING: the machine was busy with other work; treat absolute figures with care." : "."),
+  );
+  lines.push("");
+
+  lines.push("### Grade action and its floors");
+  lines.push("");
+  const label = { grade: "grade action (gradeAction)", empty: r.floorAction.label, floor: "DB floor (node:http + better-sqlite3, same transaction)" } as Record<string, string>;
+  lines.push(
+    table(
+      ["endpoint", "learners", "p50", "p95", "p99", "req/s", "server RSS after, MB", "ok", "failed"],
+      r.gradeRuns.map((m) => [label[m.name], m.res.concurrency, f2(m.res.p50), f2(m.res.p95), f2(m.res.p99), f0(m.res.rps), m.name === "floor" ? "–" : f0(m.rss ?? NaN), m.res.ok, failText(m.failures) + (m.res.exhausted ? ` (${m.res.exhausted} workers ran out of learners)` : "") + (m.res.firstError ? ` (${m.res.firstError})` : "")]),
+    ),
+  );
+  lines.push("");
+
+  lines.push(`Learners used by the grade steps: ${r.poolUse} (each grades its own session until it is empty, at most ${GRADES_PER_ACCOUNT} grades, under the action's 300-a-minute flood guard). Empty action and pages: one signed-in learner per client.`);
+  lines.push("");
+  lines.push("### Pages and the quiz answer action");
+  lines.push("");
+  lines.push(table(["endpoint", "concurrency", "req/s", "p50", "p99", "server RSS after, MB", "ok", "failed"], r.pageRuns.map((m) => [m.name, m.res.concurrency, f0(m.res.rps), f2(m.res.p50), f2(m.res.p99), f0(m.rss ?? NaN), m.res.ok, failText(m.failures) + (m.res.exhausted ? ` (${m.res.exhausted} ran out of questions)` : "")])));
+  lines.push("");
+
+  lines.push("### Growth: one learner among many (Prisma client in this process)");
+  lines.push("");
+  const g = r.growth;
+  const qAt = (n: number) => g.rows.find((x) => x.rows === n)?.queue.p50 ?? NaN;
+  lines.push(
+    table(
+      ["ReviewState rows = ReviewLog rows", "DB size MB", "insert s", "due queue p50", "due queue p95", "progress queries p50", "progress queries p95"],
+      g.rows.map((x) => [x.rows.toLocaleString("en"), f0(x.dbMB), f1(x.insertSeconds), f2(x.queue.p50), f2(x.queue.p95), x.progress ? f2(x.progress.p50) : "skipped", x.progress ? f2(x.progress.p95) : "skipped"]),
+    ),
+  );
+  lines.push("");
+  lines.push(`Measured learner: ${g.learner.states} states, ${g.learner.logs} log rows, ${g.learner.queueItems} cards in today's queue. ${g.progressNote}.`);
+  lines.push("");
+
+  lines.push("### First-load JavaScript");
+  lines.push("");
+  lines.push(
+    table(
+      ["page", "chunks", "raw KB", "gzip KB (zlib, manifests)", "of which root main files (every page)", "Next's chunk list", "Chromium: scripts until load", "Chromium: transferred KB"],
+      r.weights.map((w) => {
+        const b = r.inBrowser.find((x) => x.route === w.route);
+        const diff = b && (b.extra.length || b.missing.length) ? ` (+${b.extra.length} −${b.missing.length} files vs manifest)` : "";
+        return [w.route, w.chunks, f1(w.rawKB), f1(w.gzipKB), f1(w.rootGzipKB), w.agreesWithNext === null ? "n/a" : w.agreesWithNext ? "same chunks" : `differs (${f1(w.nextRawKB ?? NaN)} KB raw)`, b ? `${b.scripts}${diff}` : "–", b ? f1(b.transferredKB) : "–"];
+      }),
+    ),
+  );
+  if (r.browserNote) lines.push("", r.browserNote + ".");
+  lines.push("");
+
+  lines.push("### Server memory (RSS of the `next start` process tree)");
+  lines.push("");
+  lines.push(table(["when", "RSS MB"], [["started, idle", f0(r.rssStart)], ["after warm-up", f0(r.rssWarm)], ["end of load", f0(r.rssEnd)], ["peak sampled during load", f0(r.rssPeak)]]));
+  lines.push("");
+
+  lines.push("### Targets (reported, not asserted)");
+  lines.push("");
+  const targets: string[][] = [];
+  for (const c of LEVELS) {
+    const gr = r.gradeRuns.find((m) => m.name === "grade" && m.res.concurrency === c)!.res;
+    const em = r.gradeRuns.find((m) => m.name === "empty" && m.res.concurrency === c)!.res;
+    const fl = r.gradeRuns.find((m) => m.name === "floor" && m.res.concurrency === c)!.res;
+    const lat = gr.p50 / em.p50;
+    const thr = gr.rps / em.rps;
+    targets.push([`grade p50 ≤ 1.5 × empty action p50 (${c} learners)`, `${f2(gr.p50)} vs ${f2(em.p50)} ms`, `${f2(lat)}×`, lat <= 1.5 ? "met" : "missed"]);
+    targets.push([`grade req/s ≥ 60 % of empty action (${c} learners)`, `${f0(gr.rps)} vs ${f0(em.rps)}/s`, `${f0(thr * 100)} %`, thr >= 0.6 ? "met" : "missed"]);
+    targets.push([`(context) grade vs DB floor (${c} learners)`, `${f2(gr.p50)} vs ${f2(fl.p50)} ms; ${f0(gr.rps)} vs ${f0(fl.rps)}/s`, `${f1(gr.p50 / fl.p50)}× p50; ${f0((gr.rps / fl.rps) * 100)} % req/s`, "–"]);
+  }
+  const big = g.rows.at(-1)!;
+  const q10k = qAt(10_000);
+  if (big.rows >= 1_000_000) {
+    targets.push([`due queue p50 at ${big.rows.toLocaleString("en")} rows ≤ 2 × at 10,000`, `${f2(big.queue.p50)} vs ${f2(q10k)} ms`, `${f2(big.queue.p50 / q10k)}×`, big.queue.p50 / q10k <= 2 ? "met" : "missed"]);
+  } else {
+    targets.push(["due queue p50 at 1,000,000 rows ≤ 2 × at 10,000", `largest size here ${big.rows.toLocaleString("en")}: ${f2(big.queue.p50)} vs ${f2(q10k)} ms at 10,000`, `${f2(big.queue.p50 / q10k)}×`, "not measured (--quick)"]);
+  }
+  const review = r.weights.find((w) => w.route === "/review")!;
+  targets.push(["first-load JS of /review ≤ 150 KB gzip", `${f1(review.gzipKB)} KB`, `${f0((review.gzipKB / 150) * 100)} % of budget`, review.gzipKB <= 150 ? "met" : "missed"]);
+  const rssMax = Math.max(r.rssWarm, r.rssEnd, r.rssPeak);
+  targets.push(["server RSS ≤ 350 MB (warm-up / end / peak)", `${f0(r.rssWarm)} / ${f0(r.rssEnd)} / ${f0(r.rssPeak)} MB`, `${f0((rssMax / 350) * 100)} % of budget`, rssMax <= 350 ? "met" : "missed"]);
+  lines.push(table(["target", "measured", "ratio", ""], targets));
+  lines.push("");
+
+  lines.push("### Diagnostics");
+  lines.push("");
+  lines.push(
+    table(
+      ["what", "figure"],
+      [
+        ["gradeCard called in this process (Prisma + SQLite, no HTTP/Next), p50 / p95", `${f2(r.inProc.p50)} / ${f2(r.inProc.p95)} ms over ${r.inProc.n} grades`],
+        ["SQL statements per gradeCard (Prisma query events)", f1(r.inProc.queries)],
+        ["sessionView (the review page's data) in this process, p50", `${f2(r.inProc.viewP50)} ms`],
+        ...(r.standIn
+          ? [["gradeAction refusing an invalid input (session + zod; the empty action's stand-in when noopAction is not in the build), 1 learner", `p50 ${f2(r.standIn.p50)} ms, ${f0(r.standIn.rps)}/s`]]
+          : [["empty action", "noopAction is not in this build (nothing imports app/(app)/review/bench-actions.ts): the floor is gradeAction refusing an invalid input"]]),
+      ],
+    ),
+  );
+  lines.push("", `_Run took ${f0(r.seconds)} s._`);
+  process.stdout.write(lines.join("\n") + "\n");
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`[bench] failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  },
+);
