@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { createDb, configureSqlite } from "@/lib/db/client";
 import { createAccount } from "@/lib/accounts/sign-up";
 import { settingsSchema, signUpSchema } from "@/lib/accounts/schemas";
+import { deleteAccountSchema } from "@/lib/accounts/delete";
 import { gradeInputSchema, undoInputSchema } from "@/lib/reviews/schemas";
 import { answerSchema, retrySchema, startQuizSchema } from "@/lib/quizzes/schemas";
 import { gradeCard } from "@/lib/reviews/grade";
@@ -148,6 +149,13 @@ describe("hostile input against every server action", () => {
       page: "/signup",
       schema: signUpSchema as z.ZodType,
       valid: { email: "new@example.com", name: "New", password: "long enough pass", timeZone: "UTC", locale: "en" },
+    },
+    {
+      name: "deleteAccountAction",
+      file: "app/(app)/settings/account/actions.ts",
+      page: "/settings/account",
+      schema: deleteAccountSchema as z.ZodType,
+      valid: { password: "correct horse battery" },
     },
   ];
   for (const action of FORM_ACTIONS) {
