@@ -27,17 +27,9 @@ export function newId(): string {
   return `c${Date.now().toString(36)}${idPrefix}${(idCounter++).toString(36).padStart(6, "0")}`;
 }
 
-/** Small deterministic PRNG (mulberry32), so every run builds the same histories. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG, so every run builds the same histories. */
+import { mulberry32 as rng } from "@/lib/quiz/rng";
+export { rng };
 
 /** A learner's grade: mostly 3–5, sometimes a miss (so drills and lapses happen). */
 export function randomQuality(r: () => number): Quality {

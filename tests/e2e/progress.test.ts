@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
+import { answerCurrent, type StoredQuestion as BaseQuestion } from "../helpers/quiz-page";
 
 const enabled = inject("browserTests");
 let server: RunningServer;
@@ -14,11 +15,7 @@ const db = () => new Database(server.databaseUrl.slice("file:".length), { readon
 const count = (sql: string, ...args: unknown[]) => (db().prepare(sql).get(...args) as { n: number }).n;
 const text = async (testId: string) => (await page.getByTestId(testId).first().textContent())?.trim();
 
-interface StoredQuestion {
-  position: number;
-  prompt: string;
-  answer: string;
-}
+type StoredQuestion = BaseQuestion;
 
 function questions(attemptId: string): StoredQuestion[] {
   return db().prepare("select position, prompt, answer from QuizQuestion where attemptId = ? order by position").all(attemptId) as StoredQuestion[];
@@ -40,35 +37,7 @@ async function gradeWithKeyboard(digit: string) {
   );
 }
 
-/** Puts the ordering list into `order` with Alt+↑ on focused items only (as in quiz.test.ts). */
-async function orderWithKeyboard(order: string[]) {
-  for (let target = 0; target < order.length; target++) {
-    const ids = await page.locator("[data-testid=ordering-list] li").evaluateAll((els) => els.map((e) => e.getAttribute("data-item")));
-    const from = ids.indexOf(order[target]);
-    await page.locator(`[data-item="${order[target]}"]`).focus();
-    for (let k = from; k > target; k--) await page.keyboard.press("Alt+ArrowUp");
-  }
-  await page.getByTestId("ordering-submit").focus();
-  await page.keyboard.press("Enter");
-}
 
-/** Answers the question on screen from the stored answer: right when `right`, else wrong. */
-async function answerCurrent(q: StoredQuestion, right: boolean) {
-  const prompt = JSON.parse(q.prompt);
-  const answer = JSON.parse(q.answer);
-  if (prompt.type === "choice") {
-    const ids: string[] = prompt.options.map((o: { id: string }) => o.id);
-    const pick = right ? answer : ids.find((id) => id !== answer);
-    await page.keyboard.press(String(ids.indexOf(pick) + 1));
-  } else if (prompt.type === "true-false") {
-    await page.keyboard.press((right ? answer : !answer) ? "t" : "f");
-  } else {
-    await orderWithKeyboard(right ? answer : [...answer].reverse());
-  }
-  await page.getByTestId("quiz-feedback").waitFor();
-  await expect(page.getByTestId("quiz-feedback").getAttribute("data-correct")).resolves.toBe(String(right));
-  await page.keyboard.press("Enter");
-}
 
 describe.runIf(enabled)("the Progress page follows what the learner does", () => {
   beforeAll(async () => {
@@ -144,7 +113,7 @@ describe.runIf(enabled)("the Progress page follows what the learner does", () =>
     const attemptId = new URL(page.url()).pathname.split("/").pop()!;
     const qs = questions(attemptId);
     // All right but the last.
-    for (const q of qs) await answerCurrent(q, q.position !== qs.length - 1);
+    for (const q of qs) await answerCurrent(page, q, q.position !== qs.length - 1);
     await page.getByTestId("quiz-results").waitFor();
 
     const answered = db().prepare("select topic, correct from QuizQuestion where attemptId = ?").all(attemptId) as { topic: string; correct: number }[];

@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, signUpInBrowser } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
+import { answerCurrent, type StoredQuestion as BaseQuestion } from "../helpers/quiz-page";
 
 const enabled = inject("browserTests");
 let server: RunningServer;
@@ -11,10 +12,7 @@ let page: Page;
 
 const db = () => new Database(server.databaseUrl.slice("file:".length), { readonly: true });
 
-interface StoredQuestion {
-  position: number;
-  prompt: string;
-  answer: string;
+interface StoredQuestion extends BaseQuestion {
   explanation: string;
   answeredAt: string | null;
 }
@@ -37,36 +35,7 @@ async function startQuiz(topic: string, length: number): Promise<string> {
   return attemptIdFromUrl();
 }
 
-/** Puts the ordering list into `order` with Alt+↑ on focused items only. */
-async function orderWithKeyboard(order: string[]) {
-  for (let target = 0; target < order.length; target++) {
-    const ids = await page.locator("[data-testid=ordering-list] li").evaluateAll((els) => els.map((e) => e.getAttribute("data-item")));
-    const from = ids.indexOf(order[target]);
-    await page.locator(`[data-item="${order[target]}"]`).focus();
-    for (let k = from; k > target; k--) await page.keyboard.press("Alt+ArrowUp");
-  }
-  await page.getByTestId("ordering-submit").focus();
-  await page.keyboard.press("Enter");
-}
 
-/** Answers the question on screen: right when `right`, else a wrong choice. Keyboard only. */
-async function answerCurrent(q: StoredQuestion, right: boolean) {
-  const prompt = JSON.parse(q.prompt);
-  const answer = JSON.parse(q.answer);
-  if (prompt.type === "choice") {
-    const ids: string[] = prompt.options.map((o: { id: string }) => o.id);
-    const pick = right ? answer : ids.find((id) => id !== answer);
-    await page.keyboard.press(String(ids.indexOf(pick) + 1));
-  } else if (prompt.type === "true-false") {
-    await page.keyboard.press((right ? answer : !answer) ? "t" : "f");
-  } else {
-    await orderWithKeyboard(right ? answer : [...answer].reverse());
-  }
-  await page.getByTestId("quiz-feedback").waitFor();
-  await expect(page.getByTestId("quiz-feedback").getAttribute("data-correct")).resolves.toBe(String(right));
-  // The Next button has focus: Enter moves on.
-  await page.keyboard.press("Enter");
-}
 
 describe.runIf(enabled)("taking quizzes in the browser", () => {
   beforeAll(async () => {
@@ -87,7 +56,7 @@ describe.runIf(enabled)("taking quizzes in the browser", () => {
     const qs = questions(id);
     const ordering = qs.find((q) => JSON.parse(q.prompt).type === "ordering");
     expect(ordering).toBeDefined();
-    for (const q of qs) await answerCurrent(q, true);
+    for (const q of qs) await answerCurrent(page, q, true);
     await page.getByTestId("quiz-results").waitFor();
     await expect(page.getByTestId("quiz-score").textContent()).resolves.toBe(`${qs.length} / ${qs.length}`);
   });
@@ -105,13 +74,13 @@ describe.runIf(enabled)("taking quizzes in the browser", () => {
     }
 
     // Reloading continues the same attempt at the same question.
-    await answerCurrent(qs[0], false);
+    await answerCurrent(page, qs[0], false);
     await page.reload();
     await page.getByTestId("quiz-runner").waitFor();
     await expect(page.getByTestId("quiz-position").textContent()).resolves.toBe(`Question 2 of ${qs.length}`);
     expect(questions(id).map((q) => q.prompt)).toEqual(qs.map((q) => q.prompt));
 
-    for (const q of qs.slice(1)) await answerCurrent(q, q.position !== 1);
+    for (const q of qs.slice(1)) await answerCurrent(page, q, q.position !== 1);
     await page.getByTestId("quiz-results").waitFor();
     await expect(page.getByTestId("quiz-score").textContent()).resolves.toBe(`${qs.length - 2} / ${qs.length}`);
     await expect(page.locator("[data-testid=quiz-result-item][data-correct=false]").count()).resolves.toBe(2);

@@ -25,11 +25,18 @@ export function makeFmt(locale: string, timeZone: string): Fmt {
   const pct = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   const unit = (u: "second" | "minute" | "hour") => new Intl.NumberFormat(locale, { style: "unit", unit: u, unitDisplay: "short", maximumFractionDigits: 0 });
   const [sec, min, hr] = [unit("second"), unit("minute"), unit("hour")];
+  // One formatter per digit count: the page formats thousands of numbers (heat-map cells, ticks).
+  const numbers = new Map<number, Intl.NumberFormat>();
+  const numberFormat = (digits: number) => {
+    let f = numbers.get(digits);
+    if (!f) numbers.set(digits, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+    return f;
+  };
   return {
     day: (k) => short.format(keyDate(k)),
     dayLong: (k) => long.format(keyDate(k)),
     month: (k) => (k.slice(5, 7) === "01" ? monthYear : month).format(keyDate(k)),
-    number: (n, digits = 0) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n),
+    number: (n, digits = 0) => numberFormat(digits).format(n),
     percent: (x) => pct.format(x),
     moment: (d) => moment.format(d),
     duration(ms) {

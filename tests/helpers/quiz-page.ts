@@ -1,0 +1,40 @@
+import { expect } from "vitest";
+import type { Page } from "playwright-core";
+
+/** A quiz question as stored: the test reads the right answer the way only the server can. */
+export interface StoredQuestion {
+  position: number;
+  prompt: string;
+  answer: string;
+}
+
+/** Puts the ordering list into `order` with Alt+↑ on focused items only, then submits with Enter. */
+async function orderWithKeyboard(page: Page, order: string[]) {
+  for (let target = 0; target < order.length; target++) {
+    const ids = await page.locator("[data-testid=ordering-list] li").evaluateAll((els) => els.map((e) => e.getAttribute("data-item")));
+    const from = ids.indexOf(order[target]);
+    await page.locator(`[data-item="${order[target]}"]`).focus();
+    for (let k = from; k > target; k--) await page.keyboard.press("Alt+ArrowUp");
+  }
+  await page.getByTestId("ordering-submit").focus();
+  await page.keyboard.press("Enter");
+}
+
+/** Answers the question on screen with the keyboard only: right when `right`, else wrong; then moves on. */
+export async function answerCurrent(page: Page, q: StoredQuestion, right: boolean) {
+  const prompt = JSON.parse(q.prompt);
+  const answer = JSON.parse(q.answer);
+  if (prompt.type === "choice") {
+    const ids: string[] = prompt.options.map((o: { id: string }) => o.id);
+    const pick = right ? answer : ids.find((id) => id !== answer);
+    await page.keyboard.press(String(ids.indexOf(pick) + 1));
+  } else if (prompt.type === "true-false") {
+    await page.keyboard.press((right ? answer : !answer) ? "t" : "f");
+  } else {
+    await orderWithKeyboard(page, right ? answer : [...answer].reverse());
+  }
+  await page.getByTestId("quiz-feedback").waitFor();
+  await expect(page.getByTestId("quiz-feedback").getAttribute("data-correct")).resolves.toBe(String(right));
+  // The Next button has focus: Enter moves on.
+  await page.keyboard.press("Enter");
+}
