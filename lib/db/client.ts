@@ -2,6 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client";
+import { serializedSqlite } from "./serialized-sqlite";
 import { databaseUrl, isPostgresUrl } from "./url";
 
 /**
@@ -16,6 +17,7 @@ export type Provider = "sqlite" | "postgresql";
 /**
  * Opens a client on the given URL. SQLite: WAL lets readers proceed while a grade is being
  * written; the busy timeout makes concurrent writers wait instead of failing with SQLITE_BUSY.
+ * SQLite's one connection per process is shared in turns (see serialized-sqlite.ts).
  * PostgreSQL: a pool of connections per process (pg's default of 10).
  */
 export function createDb(url = databaseUrl()): PrismaClient {
@@ -23,7 +25,7 @@ export function createDb(url = databaseUrl()): PrismaClient {
     const adapter = new PrismaPg({ connectionString: url });
     return new PgPrismaClient({ adapter }) as unknown as PrismaClient;
   }
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  const adapter = serializedSqlite(new PrismaBetterSQLite3({ url, timeout: 5000 }));
   return new PrismaClient({ adapter });
 }
 
