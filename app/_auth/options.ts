@@ -6,7 +6,8 @@ import { createLimiters, type Limiters } from "@/lib/accounts/rate-limit";
 import { endSessions } from "@/lib/accounts/settings";
 import { clientIp } from "./client-ip";
 
-let limiters: Limiters | undefined;
+/** One set per client: readyDb replaces a client whose database was unreachable. */
+const limitersByDb = new WeakMap<object, Limiters>();
 
 /** Error codes the sign-in form turns into messages. */
 export const SIGN_IN_ERROR = { invalid: "invalid", rateLimited: "rate-limited" } as const;
@@ -20,7 +21,8 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
         const db = await readyDb();
-        limiters ??= createLimiters(db);
+        let limiters = limitersByDb.get(db);
+        if (!limiters) limitersByDb.set(db, (limiters = createLimiters(db)));
         const result = await verifyCredentials(db, limiters, {
           email: credentials?.email,
           password: credentials?.password,

@@ -59,8 +59,10 @@ export async function readyDb(): Promise<PrismaClient> {
   try {
     await globalForDb.__dbReady;
   } catch (e) {
-    // A database that was unreachable once must be retried on the next request, not forever failed.
-    globalForDb.__dbReady = configureSqlite(client);
+    // A database that was unreachable once must be retried on the next request, not forever
+    // failed: Prisma keeps a failed connection attempt, so the next request gets a new client.
+    if (globalForDb.__db === client) globalForDb.__db = undefined;
+    client.$disconnect().catch(() => {});
     throw e;
   }
   return client;
