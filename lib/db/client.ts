@@ -83,7 +83,8 @@ export async function lockLearner(tx: DbTx, userId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR NO KEY UPDATE`;
 }
 
-/** A unique-constraint violation (P2002), e.g. a replayed request id. */
+/** A unique-constraint violation, e.g. a replayed request id: P2002 from a model query, P2010 from raw SQL. */
 export function isUniqueViolation(e: unknown): boolean {
-  return (e as { code?: string } | null)?.code === "P2002";
+  const err = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
+  return err?.code === "P2002" || (err?.code === "P2010" && err.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
 }

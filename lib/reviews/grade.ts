@@ -1,7 +1,8 @@
-import { isUniqueViolation, lockLearner, type Db } from "@/lib/db/client";
+import { v7 as uuidv7 } from "uuid";
+import { isUniqueViolation, lockLearner, type Db, type DbTx } from "@/lib/db/client";
 import { dueAtFor, INITIAL_SM2, previewGrades, type Quality } from "@/lib/srs";
 import type { Learner } from "./learner";
-import { loadQueue } from "./queue-data";
+import { loadQueue, queueAfterGrade } from "./queue-data";
 import { sessionView, type SessionView } from "./view";
 
 export interface GradeInput {
@@ -28,12 +29,45 @@ export type GradeOutcome =
 
 class Conflict extends Error {}
 
-function resultOf(log: { id: string; grade: number; kind: string; intervalAfter: number; dueAfter: Date }): GradeResult {
-  return { logId: log.id, quality: log.grade, kind: log.kind, intervalDays: log.intervalAfter, dueAt: log.dueAfter.toISOString() };
+interface LogRow {
+  id: string;
+  grade: number;
+  kind: string;
+  intervalAfter: number;
+  dueAfter: Date;
+}
+
+function resultOf(log: LogRow): GradeResult {
+  return { logId: log.id, quality: Number(log.grade), kind: log.kind, intervalDays: Number(log.intervalAfter), dueAt: log.dueAfter.toISOString() };
+}
+
+async function loggedGrade(db: DbTx, userId: string, requestId: string): Promise<LogRow | null> {
+  const [row] = await db.$queryRaw<LogRow[]>`
+    SELECT "id", "grade", "kind", "intervalAfter", "dueAfter" FROM "ReviewLog" WHERE "userId" = ${userId} AND "requestId" = ${requestId}`;
+  return row ?? null;
+}
+
+interface StateRow {
+  id: string;
+  repetitions: number;
+  easiness: number;
+  intervalDays: number;
+  dueAt: Date;
+  lapses: number;
+  lastReviewedAt: Date | null;
+  version: number;
+}
+
+async function readState(db: DbTx, userId: string, cardId: string): Promise<StateRow | null> {
+  const [row] = await db.$queryRaw<StateRow[]>`
+    SELECT "id", "repetitions", "easiness", "intervalDays", "dueAt", "lapses", "lastReviewedAt", "version"
+    FROM "ReviewState" WHERE "userId" = ${userId} AND "cardId" = ${cardId}`;
+  if (!row) return null;
+  return { ...row, repetitions: Number(row.repetitions), easiness: Number(row.easiness), intervalDays: Number(row.intervalDays), lapses: Number(row.lapses), version: Number(row.version) };
 }
 
 async function replay(db: Db, learner: Learner, requestId: string, now: Date): Promise<GradeOutcome | null> {
-  const log = await db.reviewLog.findUnique({ where: { userId_requestId: { userId: learner.id, requestId } } });
+  const log = await loggedGrade(db, learner.id, requestId);
   if (!log) return null;
   return { ok: true, result: resultOf(log), session: await sessionView(db, learner, now) };
 }
@@ -42,71 +76,65 @@ async function replay(db: Db, learner: Learner, requestId: string, now: Date): P
  * Grades one card in one transaction: the card must be in today's queue and at the version the
  * screen showed; SM-2 moves the schedule on the day's first grade only (later ones are drills);
  * the log row carries the request id, so a repeated request is answered from it, not applied again.
+ * Hot path (issue 8): plain SQL statements, today's queue read once and the next card's queue
+ * derived from it in memory.
  */
 export async function gradeCard(db: Db, learner: Learner, input: GradeInput, now: Date): Promise<GradeOutcome> {
-  const earlier = await replay(db, learner, input.requestId, now);
-  if (earlier) return earlier;
-
   try {
     return await db.$transaction(async (tx) => {
       await lockLearner(tx, learner.id); // PostgreSQL: this learner's grades one at a time, as on SQLite
-      // Checked again inside: the first copy of a double click may have committed meanwhile.
-      const done = await tx.reviewLog.findUnique({ where: { userId_requestId: { userId: learner.id, requestId: input.requestId } } });
+      // Inside the transaction: the first copy of a double click may have committed just before.
+      const done = await loggedGrade(tx, learner.id, input.requestId);
       if (done) return { ok: true as const, result: resultOf(done), session: await sessionView(tx, learner, now) };
-      const card = await tx.card.findUnique({ where: { id: input.cardId }, select: { id: true } });
-      if (!card) return { ok: false as const, error: "not-found" as const, session: null };
-      const state = await tx.reviewState.findUnique({ where: { userId_cardId: { userId: learner.id, cardId: card.id } } });
+      const state = await readState(tx, learner.id, input.cardId);
       if ((state?.version ?? 0) !== input.expectedVersion) {
+        const card = state ?? (await tx.card.findUnique({ where: { id: input.cardId }, select: { id: true } }));
+        if (!card) return { ok: false as const, error: "not-found" as const, session: null };
         return { ok: false as const, error: "conflict" as const, session: await sessionView(tx, learner, now) };
       }
       const data = await loadQueue(tx, learner, now);
-      const item = data.queue.items.find((i) => i.cardId === card.id);
-      if (!item) return { ok: false as const, error: "not-in-queue" as const, session: await sessionView(tx, learner, now, data) };
+      const item = data.queue.items.find((i) => i.cardId === input.cardId);
+      if (!item) {
+        const card = await tx.card.findUnique({ where: { id: input.cardId }, select: { id: true } });
+        if (!card) return { ok: false as const, error: "not-found" as const, session: null };
+        return { ok: false as const, error: "not-in-queue" as const, session: await sessionView(tx, learner, now, data) };
+      }
 
-      const before = state ?? { ...INITIAL_SM2, dueAt: null, lapses: 0 };
+      const before = state ?? { ...INITIAL_SM2, dueAt: null, lapses: 0, lastReviewedAt: null };
       const moves = item.kind !== "drill";
       const next = moves ? previewGrades(before)[input.quality] : before;
       const dueAt = moves ? dueAtFor(now, next.intervalDays, learner.timeZone, learner.rolloverHour) : state!.dueAt;
       const lapses = before.lapses + (moves && input.quality < 3 && before.repetitions > 0 ? 1 : 0);
-      // A drill leaves the schedule exactly as the day's first grade set it.
-      const fields = moves
-        ? { repetitions: next.repetitions, easiness: next.easiness, intervalDays: next.intervalDays, dueAt, lapses, lastReviewedAt: now }
-        : {};
+      const lastReviewedAt = moves ? now : before.lastReviewedAt;
+      const version = input.expectedVersion + 1;
 
       if (!state) {
-        await tx.reviewState.create({
-          data: { userId: learner.id, cardId: card.id, repetitions: next.repetitions, easiness: next.easiness, intervalDays: next.intervalDays, dueAt, lapses, lastReviewedAt: now, introducedAt: now, version: 1 },
-        });
+        await tx.$executeRaw`
+          INSERT INTO "ReviewState" ("id", "userId", "cardId", "repetitions", "easiness", "intervalDays", "dueAt", "lapses", "lastReviewedAt", "introducedAt", "version")
+          VALUES (${uuidv7()}, ${learner.id}, ${input.cardId}, ${next.repetitions}, ${next.easiness}, ${next.intervalDays}, ${dueAt}, ${lapses}, ${now}, ${now}, ${version})`;
       } else {
-        const { count } = await tx.reviewState.updateMany({
-          where: { id: state.id, version: input.expectedVersion },
-          data: { ...fields, version: { increment: 1 } },
-        });
+        // A drill leaves the schedule exactly as the day's first grade set it.
+        const count = moves
+          ? await tx.$executeRaw`
+              UPDATE "ReviewState" SET "repetitions" = ${next.repetitions}, "easiness" = ${next.easiness}, "intervalDays" = ${next.intervalDays},
+                "dueAt" = ${dueAt}, "lapses" = ${lapses}, "lastReviewedAt" = ${now}, "version" = ${version}
+              WHERE "id" = ${state.id} AND "version" = ${input.expectedVersion}`
+          : await tx.$executeRaw`UPDATE "ReviewState" SET "version" = ${version} WHERE "id" = ${state.id} AND "version" = ${input.expectedVersion}`;
         if (count !== 1) throw new Conflict();
       }
-      const log = await tx.reviewLog.create({
-        data: {
-          userId: learner.id,
-          cardId: card.id,
-          grade: input.quality,
-          origin: "review",
-          kind: item.kind,
-          repsBefore: before.repetitions,
-          easeBefore: before.easiness,
-          intervalBefore: before.intervalDays,
-          dueBefore: before.dueAt,
-          lapsesBefore: before.lapses,
-          repsAfter: next.repetitions,
-          easeAfter: next.easiness,
-          intervalAfter: next.intervalDays,
-          dueAfter: dueAt,
-          lapsesAfter: lapses,
-          reviewedAt: now,
-          durationMs: input.durationMs,
-          requestId: input.requestId,
-        },
+      const logId = uuidv7(); // time-ordered: undo takes the latest grade by (reviewedAt, id)
+      await tx.$executeRaw`
+        INSERT INTO "ReviewLog" ("id", "userId", "cardId", "grade", "origin", "kind", "repsBefore", "easeBefore", "intervalBefore", "dueBefore", "lapsesBefore",
+          "repsAfter", "easeAfter", "intervalAfter", "dueAfter", "lapsesAfter", "reviewedAt", "durationMs", "requestId")
+        VALUES (${logId}, ${learner.id}, ${input.cardId}, ${input.quality}, 'review', ${item.kind}, ${before.repetitions}, ${before.easiness}, ${before.intervalDays},
+          ${before.dueAt}, ${before.lapses}, ${next.repetitions}, ${next.easiness}, ${next.intervalDays}, ${dueAt}, ${lapses}, ${now}, ${input.durationMs}, ${input.requestId})`;
+
+      const after = queueAfterGrade(learner, now, data, {
+        log: { id: logId, cardId: input.cardId, grade: input.quality, kind: item.kind, durationMs: input.durationMs, reviewedAt: now },
+        state: { cardId: input.cardId, dueAt, repetitions: next.repetitions, easiness: next.easiness, intervalDays: next.intervalDays, version, lastReviewedAt },
       });
-      return { ok: true as const, result: resultOf(log), session: await sessionView(tx, learner, now) };
+      const result = { logId, quality: input.quality, kind: item.kind, intervalDays: next.intervalDays, dueAt: dueAt.toISOString() };
+      return { ok: true as const, result, session: await sessionView(tx, learner, now, after) };
     });
   } catch (e) {
     // The same request racing itself: the unique request id lets exactly one through.

@@ -1,29 +1,45 @@
 import type { DbTx } from "@/lib/db/client";
-import { buildQueue, dayBounds, needsDrill, type Queue } from "@/lib/srs";
+import { buildQueue, dayBounds, needsDrill, type Queue, type QueueCardState } from "@/lib/srs";
 import type { Learner } from "./learner";
+import { countIntroducedSince, readDueStates, readNewCardIds, readTodayGrades, type TodayGrade } from "./queue-reads";
 
-export interface TodayGrade {
-  id: string;
-  cardId: string;
-  grade: number;
-  kind: string;
-  durationMs: number;
-  reviewedAt: Date;
+export type { TodayGrade } from "./queue-reads";
+
+/** What today's queue is built from, as read from the database. */
+export interface QueueInputs {
+  todayGrades: TodayGrade[];
+  dueStates: QueueCardState[];
+  newIntroducedToday: number;
+  newCardIds: string[];
 }
 
-export interface QueueData {
+export interface QueueData extends QueueInputs {
   queue: Queue;
   day: { start: Date; end: Date; key: string };
-  todayGrades: TodayGrade[];
 }
 
-/** Today's review-screen grades (not undone), oldest first. */
-export function todayGrades(db: DbTx, userId: string, start: Date): Promise<TodayGrade[]> {
-  return db.reviewLog.findMany({
-    where: { userId, origin: "review", undoneAt: null, reviewedAt: { gte: start } },
-    orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
-    select: { id: true, cardId: true, grade: true, kind: true, durationMs: true, reviewedAt: true },
+function build(learner: Learner, now: Date, day: QueueData["day"], inputs: QueueInputs): QueueData {
+  // SM-2 step 7: a card whose latest grade today is below 4 comes back until it scores 4 or 5.
+  const lastGrade = new Map<string, number>();
+  for (const g of inputs.todayGrades) {
+    lastGrade.delete(g.cardId); // re-insert so the map keeps the order of each card's latest grade
+    lastGrade.set(g.cardId, g.grade);
+  }
+  const drillCardIds = [...lastGrade].filter(([, grade]) => needsDrill(grade)).map(([id]) => id);
+  const reviewedTodayCount = new Set(inputs.todayGrades.filter((g) => g.kind === "review").map((g) => g.cardId)).size;
+  const queue = buildQueue({
+    now,
+    timeZone: learner.timeZone,
+    rolloverHour: learner.rolloverHour,
+    maxReviewsPerDay: learner.maxReviewsPerDay,
+    newPerDay: learner.newPerDay,
+    reviewedTodayCount,
+    newIntroducedToday: inputs.newIntroducedToday,
+    dueStates: inputs.dueStates,
+    newCardIds: inputs.newCardIds,
+    drillCardIds,
   });
+  return { ...inputs, queue, day };
 }
 
 /**
@@ -32,46 +48,39 @@ export function todayGrades(db: DbTx, userId: string, start: Date): Promise<Toda
  */
 export async function loadQueue(db: DbTx, learner: Learner, now: Date): Promise<QueueData> {
   const day = dayBounds(now, learner.timeZone, learner.rolloverHour);
-  const grades = await todayGrades(db, learner.id, day.start);
-  const [dueStates, newIntroducedToday] = await Promise.all([
-    db.reviewState.findMany({
-      where: { userId: learner.id, dueAt: { lt: day.end }, card: { retiredAt: null } },
-      orderBy: [{ dueAt: "asc" }, { cardId: "asc" }],
-      take: learner.maxReviewsPerDay + grades.length,
-      select: { cardId: true, dueAt: true, repetitions: true, easiness: true, intervalDays: true, version: true, lastReviewedAt: true },
-    }),
-    db.reviewState.count({ where: { userId: learner.id, introducedAt: { gte: day.start } } }),
-  ]);
-  const newAllowance = Math.max(0, learner.newPerDay - newIntroducedToday);
-  const newCards = newAllowance
-    ? await db.card.findMany({
-        where: { retiredAt: null, reviewStates: { none: { userId: learner.id } } },
-        orderBy: { position: "asc" },
-        take: newAllowance,
-        select: { id: true },
-      })
-    : [];
+  const todayGrades = await readTodayGrades(db, learner.id, day.start);
+  // Cards graded today may still be due before the day ends; read past them.
+  const dueStates = await readDueStates(db, learner.id, day.end, learner.maxReviewsPerDay + todayGrades.length);
+  const newIntroducedToday = await countIntroducedSince(db, learner.id, day.start);
+  const newCardIds = await readNewCardIds(db, learner.id, Math.max(0, learner.newPerDay - newIntroducedToday));
+  return build(learner, now, day, { todayGrades, dueStates, newIntroducedToday, newCardIds });
+}
 
-  // SM-2 step 7: a card whose latest grade today is below 4 comes back until it scores 4 or 5.
-  const lastGrade = new Map<string, number>();
-  for (const g of grades) {
-    lastGrade.delete(g.cardId); // re-insert so the map keeps the order of each card's latest grade
-    lastGrade.set(g.cardId, g.grade);
-  }
-  const drillCardIds = [...lastGrade].filter(([, grade]) => needsDrill(grade)).map(([id]) => id);
-  const reviewedTodayCount = new Set(grades.filter((g) => g.kind === "review").map((g) => g.cardId)).size;
+export interface AppliedGrade {
+  log: TodayGrade;
+  /** The card's state after the grade (what was written). */
+  state: QueueCardState;
+}
 
-  const queue = buildQueue({
-    now,
-    timeZone: learner.timeZone,
-    rolloverHour: learner.rolloverHour,
-    maxReviewsPerDay: learner.maxReviewsPerDay,
-    newPerDay: learner.newPerDay,
-    reviewedTodayCount,
-    newIntroducedToday,
+/**
+ * The queue right after a grade, from what was read before it, without reading again. It equals
+ * loadQueue after the commit (tests/integration/review-next-session.test.ts compares them): the
+ * graded card's new state replaces its old one (a moved schedule is due on a later day, so it
+ * leaves the due list), a new card stops being new, and the extra grade joins today's. The rows
+ * read suffice: a grade never makes more states due today, and the caps only shrink.
+ */
+export function queueAfterGrade(learner: Learner, now: Date, before: QueueData, applied: AppliedGrade): QueueData {
+  const { log, state } = applied;
+  const wasNew = log.kind === "new";
+  const dueStates = before.dueStates.some((s) => s.cardId === state.cardId)
+    ? before.dueStates.map((s) => (s.cardId === state.cardId ? state : s))
+    : state.dueAt < before.day.end
+      ? [...before.dueStates, state]
+      : before.dueStates;
+  return build(learner, now, before.day, {
+    todayGrades: [...before.todayGrades, log],
     dueStates,
-    newCardIds: newCards.map((c) => c.id),
-    drillCardIds,
+    newIntroducedToday: before.newIntroducedToday + (wasNew ? 1 : 0),
+    newCardIds: wasNew ? before.newCardIds.filter((id) => id !== state.cardId) : before.newCardIds,
   });
-  return { queue, day, todayGrades: grades };
 }

@@ -3,6 +3,7 @@ import type { Localized, SourceRef } from "@/lib/deck/types";
 import { INITIAL_SM2, previewGrades, QUALITIES, sessionSummary, type QueueItemKind } from "@/lib/srs";
 import type { Learner } from "./learner";
 import { loadQueue, type QueueData } from "./queue-data";
+import { readCardWithState } from "./queue-reads";
 
 export interface CardView {
   id: string;
@@ -30,11 +31,9 @@ export interface SessionView {
 }
 
 async function cardView(db: DbTx, learner: Learner, item: { cardId: string; kind: QueueItemKind }): Promise<CardView> {
-  const [card, state] = await Promise.all([
-    db.card.findUniqueOrThrow({ where: { id: item.cardId } }),
-    db.reviewState.findUnique({ where: { userId_cardId: { userId: learner.id, cardId: item.cardId } } }),
-  ]);
-  const sm2State = state ?? INITIAL_SM2;
+  const card = await readCardWithState(db, learner.id, item.cardId);
+  if (!card) throw new Error(`card ${item.cardId} of the queue is gone`);
+  const sm2State = card.version === null ? INITIAL_SM2 : { repetitions: card.repetitions!, easiness: card.easiness!, intervalDays: card.intervalDays! };
   const outcomes = previewGrades(sm2State);
   // A drill does not move the schedule, so its buttons show no new interval.
   const previews = QUALITIES.map((q) => (item.kind === "drill" ? 0 : outcomes[q].intervalDays));
@@ -47,7 +46,7 @@ async function cardView(db: DbTx, learner: Learner, item: { cardId: string; kind
     back: { zh: card.backZh, en: card.backEn },
     note: card.noteZh && card.noteEn ? { zh: card.noteZh, en: card.noteEn } : null,
     source: JSON.parse(card.source) as SourceRef,
-    version: state?.version ?? 0,
+    version: card.version ?? 0,
     previews,
   };
 }
