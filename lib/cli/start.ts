@@ -8,6 +8,7 @@ import path from "node:path";
 import { databaseUrl, dataDir, isPostgresUrl } from "@/lib/db/url";
 import { ensureSecret } from "./secret";
 import { sourceHash, STAMP_FILE } from "./build-stamp";
+import { serverNodeOptions } from "./server-options";
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -54,7 +55,7 @@ function main(): void {
   console.log(`[kubecards] Serving on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", host], {
     stdio: "inherit",
-    env: { ...env, NODE_ENV: "production" },
+    env: { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS) },
   });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
   server.on("exit", (code) => process.exit(code ?? 0));

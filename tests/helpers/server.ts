@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { sourceHash, STAMP_FILE } from "@/lib/cli/build-stamp";
+import { serverNodeOptions } from "@/lib/cli/server-options";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -83,7 +84,7 @@ export async function startServer(extraEnv: Record<string, string> = {}, opts: S
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...env, NODE_ENV: "production" },
+    env: { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(extraEnv.NODE_OPTIONS) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
