@@ -5,10 +5,11 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 
 /**
  * Integration files about SQLite itself, left out of the PostgreSQL run (TEST_DB=postgres):
+ * sqlite-settings.test.ts checks the PRAGMAs of a SQLite connection;
  * backup.test.ts copies and restores the SQLite file (lib/ops/backup; a PostgreSQL database is
  * backed up with pg_dump, and lib/cli/backup.ts refuses a postgresql:// URL).
  */
-const SQLITE_ONLY = ["tests/integration/backup.test.ts"];
+const SQLITE_ONLY = ["tests/integration/backup.test.ts", "tests/integration/sqlite-settings.test.ts"];
 
 export default defineConfig({
   resolve: { alias },

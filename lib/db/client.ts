@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { serializedSqlite } from "./serialized-sqlite";
-import { databaseUrl, isPostgresUrl } from "./url";
+import { databaseUrl, isPostgresUrl, sqliteSynchronous } from "./url";
 
 /**
  * The app's database client. SQLite (a `file:` URL, the embedded default) and PostgreSQL (a
@@ -40,7 +40,7 @@ export async function configureSqlite(db: PrismaClient): Promise<void> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await db.$queryRawUnsafe(`PRAGMA synchronous = ${sqliteSynchronous()}`);
 }
 
 const globalForDb = globalThis as unknown as { __db?: PrismaClient; __dbReady?: Promise<void> };
