@@ -1,6 +1,14 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./app/_i18n/request.ts",
+  experimental: {
+    // Messages are compiled at build time, so browsers get a small formatter instead of the
+    // ICU parser (intl-messageformat, about 12 KB gzip on every page). Anything that imports a
+    // messages file gets compiled messages: format them with next-intl, never by hand.
+    messages: { path: "./app/_i18n/messages", format: "json", locales: ["en", "zh-CN"], precompile: true },
+  },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppHeader } from "./_components/app-header";
+import { ClientMessages } from "./_i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,13 +18,17 @@ export const viewport: Viewport = {
   ],
 };
 
+// What the header's language switch and the error boundary (app/error.tsx) show; feature
+// layouts give their own client components theirs.
+const CLIENT_MESSAGES = ["common.language", "errors.crash"];
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("common");
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>
+        <ClientMessages paths={CLIENT_MESSAGES}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
             {t("skipToContent")}
           </a>
@@ -32,7 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <main id="main" className="mx-auto w-full max-w-4xl px-4 py-6 sm:py-10">
             {children}
           </main>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentUser } from "@/app/_auth/current-user";
 import { LanguageSwitch } from "./language-switch";
+import { signOutAction } from "./sign-out-action";
 import { SignOutButton } from "./sign-out-button";
 import { NavLinks } from "./nav-links";
 
@@ -32,7 +33,9 @@ export async function AppHeader() {
               <span className="hidden max-w-[10rem] truncate text-sm text-slate-600 sm:inline dark:text-slate-300" data-testid="user-name">
                 {user.name}
               </span>
-              <SignOutButton label={t("nav.signOut")} />
+              <form action={signOutAction}>
+                <SignOutButton label={t("nav.signOut")} />
+              </form>
             </>
           ) : (
             <Link href="/signin" className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">

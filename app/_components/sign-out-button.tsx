@@ -1,20 +1,12 @@
 "use client";
 
-import { signOut } from "next-auth/react";
-import { useState } from "react";
+import { useFormStatus } from "react-dom";
 
+/** The submit button of the sign-out form: disabled while the post is under way. */
 export function SignOutButton({ label }: { label: string }) {
-  const [busy, setBusy] = useState(false);
+  const { pending } = useFormStatus();
   return (
-    <button
-      type="button"
-      className="btn-secondary px-3 py-1.5"
-      disabled={busy}
-      onClick={async () => {
-        setBusy(true);
-        await signOut({ callbackUrl: "/signin?signedOut=1" });
-      }}
-    >
+    <button type="submit" className="btn-secondary px-3 py-1.5" disabled={pending}>
       {label}
     </button>
   );

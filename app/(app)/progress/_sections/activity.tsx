@@ -99,8 +99,11 @@ function ReviewsPerDay({ data, fmt, t }: Props) {
   );
 }
 
+const WEEKDAY_INDEXES = [0, 1, 2, 3, 4, 5, 6];
+
 function Calendar({ data, fmt, t }: Props) {
-  const weekdays = t.raw("calendar.weekdays") as string[];
+  // One message per day: compiled messages (next.config.js) keep no arrays for t.raw to return.
+  const weekdays = WEEKDAY_INDEXES.map((i) => t(`calendar.weekdays.${i}` as never));
   const summary = t("calendar.summary", { total: data.calendarSummary.total, active: data.calendarSummary.activeDays });
   const weeks = data.calendar.filter((w) => w.days.some((d) => d && d.count > 0)).reverse();
   return (

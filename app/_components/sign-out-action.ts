@@ -1,0 +1,27 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { currentUser } from "@/app/_auth/current-user";
+import { postedFromThisSite } from "@/app/_auth/same-origin";
+import { readyDb } from "@/lib/db/client";
+import { endSessions } from "@/lib/accounts/settings";
+
+// next-auth's session cookie: "__Secure-" behind https, and ".0", ".1"… when a large JWT is split.
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+
+/**
+ * Ends the session from a plain form post, so signing out needs no client JavaScript.
+ * A post from another site changes nothing: signing a learner out is not theirs to do.
+ */
+export async function signOutAction(): Promise<never> {
+  if (!(await postedFromThisSite())) redirect("/");
+  // Bumping the version refuses every copy of the JWT, not just the cookie this browser drops.
+  const user = await currentUser();
+  if (user) await endSessions(await readyDb(), user.id);
+  const jar = await cookies();
+  for (const { name } of jar.getAll()) {
+    if (SESSION_COOKIE.test(name)) jar.delete({ name, path: "/", httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+  }
+  redirect("/signin?signedOut=1");
+}
