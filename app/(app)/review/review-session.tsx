@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState, useTransition, useLayoutEffect } from "react";
+import { useCallback, useEffect, useRef, useState, useLayoutEffect } from "react";
 import { formatIntervalShort } from "@/lib/srs/preview";
 import { gradeAction, undoAction, type ReviewActionResult } from "./actions";
 import type { ClientSession } from "./client-session";
@@ -19,7 +19,10 @@ export function ReviewSession({ initial, locale, timeZone }: { initial: ClientSe
   const [session, setSession] = useState(initial);
   const [revealed, setRevealed] = useState(false);
   const [notice, setNotice] = useState<{ kind: "info" | "error"; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  // Not useTransition's pending flag: it stays true for a moment after the next card is shown,
+  // and a key pressed in that moment (a fast learner, or the browser tests) was silently dropped.
+  const [pending, setPending] = useState(false);
+  const inFlight = useRef(false);
   const shownAt = useRef(0);
   // One request id per showing of a card: a double click or a retry sends the same one, while
   // the same card shown again (after an undo, or as a drill) is a new answer.
@@ -56,9 +59,27 @@ export function ReviewSession({ initial, locale, timeZone }: { initial: ClientSe
     [t, router],
   );
 
+  /** One request at a time; the answer and the end of "pending" reach the screen in one render. */
+  const send = useCallback(
+    async (call: () => Promise<ReviewActionResult>, okNotice?: string) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setPending(true);
+      try {
+        apply(await call(), okNotice);
+      } catch {
+        setNotice({ kind: "error", text: t("failed") });
+      } finally {
+        inFlight.current = false;
+        setPending(false);
+      }
+    },
+    [apply, t],
+  );
+
   const grade = useCallback(
     (quality: (typeof GRADES)[number]) => {
-      if (!card || !revealed || pending) return;
+      if (!card || !revealed || inFlight.current) return;
       requestId.current ??= crypto.randomUUID();
       const payload = {
         cardId: card.id,
@@ -67,28 +88,16 @@ export function ReviewSession({ initial, locale, timeZone }: { initial: ClientSe
         requestId: requestId.current,
         durationMs: Math.max(0, Math.round(performance.now() - shownAt.current)),
       };
-      startTransition(async () => {
-        try {
-          apply(await gradeAction(payload));
-        } catch {
-          setNotice({ kind: "error", text: t("failed") });
-        }
-      });
+      void send(() => gradeAction(payload));
     },
-    [card, revealed, pending, apply, t],
+    [card, revealed, send],
   );
 
   const undo = useCallback(() => {
-    if (!session.undoLogId || pending) return;
+    if (!session.undoLogId || inFlight.current) return;
     const logId = session.undoLogId;
-    startTransition(async () => {
-      try {
-        apply(await undoAction({ logId }), t("undone"));
-      } catch {
-        setNotice({ kind: "error", text: t("failed") });
-      }
-    });
-  }, [session.undoLogId, pending, apply, t]);
+    void send(() => undoAction({ logId }), t("undone"));
+  }, [session.undoLogId, send, t]);
 
   // Layout effect: the listener sees the new state before the screen shows it, so a key pressed
   // right after the answer appears is never handled with the old state.
