@@ -22,10 +22,9 @@ import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { configureSqlite, createDb, type Db } from "@/lib/db/client";
+import { configureSqlite, createDb } from "@/lib/db/client";
 import { hashPassword } from "@/lib/accounts/password";
 import { gradeCard } from "@/lib/reviews/grade";
 import { sessionView } from "@/lib/reviews/view";
@@ -37,7 +36,11 @@ import { actionId } from "../helpers/actions";
 import { chromiumAvailable, launchBrowser } from "../helpers/browser";
 import { actionResult, HttpClient } from "./http";
 import { Exhausted, percentile, runLoad, type LoadResult, type Worker } from "./load";
-import { addLearners, MAX_REVIEWS_PER_DAY, NEW_PER_DAY, PASSWORD, randomQuality, rng, ROLLOVER_HOUR, TIME_ZONE, type Account } from "./population";
+import { addLearners, PASSWORD, randomQuality, rng, type Account } from "./population";
+import { checkSessions, learnerOf, withCookies, type Session } from "./sessions";
+import { emptyActionWorkerFactory, GRADES_PER_ACCOUNT, gradeWorkerFactory, measureStep, Pool, tally, type FloorAction } from "./workers";
+import { f0, f1, f2, failText, table, type Measured } from "./format";
+import { gradeTargets, queueTarget } from "./targets";
 import { CpuWatch, RssSampler } from "./memory";
 import { browserWeight, pageWeight, type BrowserWeight, type PageWeight } from "./client-weight";
 import { measureGrowth, type GrowthResult } from "./growth";
@@ -53,10 +56,6 @@ const CFG = QUICK
   : { warmupMs: 1_500, durationMs: 10_000, background: 300, gradePool: 400, readers: 40, quizLearners: 8, quizAttempts: 30, growth: [1_000, 10_000, 100_000, 1_000_000], growthBudgetMs: 2_500, deadlineMin: 10 };
 const LEVELS = [1, 8, 32];
 const PAGE_CONCURRENCY = 8;
-const SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e-secret"; // what startServer gives the server
-const COOKIE_NAME = "next-auth.session-token";
-/** The grade action refuses more than 300 grades a minute per learner; stay clear of it. */
-const GRADES_PER_ACCOUNT = 250;
 
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -102,128 +101,7 @@ async function buildIfNeeded(): Promise<string> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Accounts and sessions
-
-interface Session extends Account {
-  cookie: string;
-}
-
-async function mintCookie(a: Account): Promise<string> {
-  const token = await encode({ token: { name: "Bench learner", email: a.email, sub: a.id, uid: a.id, sv: 0 }, secret: SECRET, maxAge: 24 * 3600 });
-  return `${COOKIE_NAME}=${token}`;
-}
-
-function cookiesOf(setCookie: string[] | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const c of setCookie ?? []) {
-    const [pair] = c.split(";");
-    const eq = pair.indexOf("=");
-    out.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
-  }
-  return out;
-}
-
-/** The real sign-in: next-auth's CSRF token, then the credentials callback; keeps the session cookie. */
-async function signIn(client: HttpClient, a: Account): Promise<string> {
-  const csrf = await client.request("GET", "/api/auth/csrf");
-  const jar = cookiesOf(csrf.headers["set-cookie"]);
-  const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
-  const body = new URLSearchParams({ csrfToken, email: a.email, password: PASSWORD, json: "true" }).toString();
-  const res = await client.request(
-    "POST",
-    "/api/auth/callback/credentials",
-    { "Content-Type": "application/x-www-form-urlencoded", Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), Origin: client.origin },
-    body,
-  );
-  const session = cookiesOf(res.headers["set-cookie"]).get(COOKIE_NAME);
-  if (!session) throw new Error(`sign-in of ${a.email} failed: ${res.status} ${res.text.slice(0, 200)}`);
-  return `${COOKIE_NAME}=${session}`;
-}
-
-const learnerOf = (id: string) => ({ id, timeZone: TIME_ZONE, rolloverHour: ROLLOVER_HOUR, newPerDay: NEW_PER_DAY, maxReviewsPerDay: MAX_REVIEWS_PER_DAY });
-
-/** Hands out accounts one at a time. */
-class Pool<T> {
-  private i = 0;
-  constructor(private readonly items: T[], private readonly wrap = false) {}
-  take(): T | null {
-    if (this.i >= this.items.length) {
-      if (!this.wrap || !this.items.length) return null;
-      this.i = 0;
-    }
-    return this.items[this.i++];
-  }
-  get used(): number {
-    return this.i;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Workers
-
-type GradeOut = { ok: boolean; error?: string; session: { card: { id: string; version: number } | null } | null };
-const tally = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-
-function gradeWorkerFactory(client: HttpClient, ids: { grade: string; page: string }, pool: Pool<Session>, prisma: Db, failures: Map<string, number>) {
-  return (i: number): Worker => {
-    const r = rng(1000 + i);
-    let acct: Session | null = null;
-    let card: { id: string; version: number } | null = null;
-    let graded = 0;
-    return {
-      async step() {
-        if (!acct || !card || graded >= GRADES_PER_ACCOUNT) {
-          // Next learner: today's first card, the way the review page computes it.
-          for (let tries = 0; tries < 20; tries++) {
-            acct = pool.take();
-            if (!acct) throw new Exhausted();
-            const view = await sessionView(prisma, learnerOf(acct.id), new Date());
-            card = view.card && { id: view.card.id, version: view.card.version };
-            graded = 0;
-            if (card) return null;
-          }
-          throw new Exhausted();
-        }
-        const input = { cardId: card.id, quality: randomQuality(r), expectedVersion: card.version, requestId: randomUUID(), durationMs: Math.round(2_000 + r() * 12_000) };
-        const res = await client.action(ids.page, ids.grade, [input], acct.cookie);
-        graded++;
-        if (res.status !== 200) {
-          tally(failures, `HTTP ${res.status}`);
-          acct = null;
-          return false;
-        }
-        const out = actionResult<GradeOut>(res.text);
-        if (out.ok) {
-          card = out.session?.card ? { id: out.session.card.id, version: out.session.card.version } : null;
-          return true;
-        }
-        tally(failures, out.error ?? "unknown");
-        if (out.error === "rate-limited") acct = null;
-        else card = out.session?.card ? { id: out.session.card.id, version: out.session.card.version } : null;
-        return false;
-      },
-    };
-  };
-}
-
-function emptyActionWorkerFactory(client: HttpClient, floor: { id: string; page: string; fallback: boolean }, readers: Session[], failures: Map<string, number>) {
-  return (i: number): Worker => {
-    const acct = readers[i % readers.length];
-    return {
-      async step() {
-        const res = await client.action(floor.page, floor.id, [{}], acct.cookie);
-        if (res.status !== 200) {
-          tally(failures, `HTTP ${res.status}`);
-          return false;
-        }
-        const out = actionResult<{ ok: boolean; error?: string }>(res.text);
-        const good = floor.fallback ? out.error === "badInput" : out.ok;
-        if (!good) tally(failures, out.error ?? "not ok");
-        return good;
-      },
-    };
-  };
-}
+// Workers (the grade action and the empty action are in workers.ts)
 
 function floorWorkerFactory(client: HttpClient, file: string, pool: Pool<Session>, failures: Map<string, number>) {
   const sqlite = new Database(file, { readonly: true });
@@ -380,24 +258,6 @@ async function inProcessGrade(url: string, accounts: Account[], budgetMs: number
 }
 
 // ---------------------------------------------------------------------------------------------
-// Report
-
-const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
-const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
-const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "–");
-const table = (head: string[], rows: (string | number)[][]) =>
-  [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
-const failText = (m: Map<string, number>) => (m.size ? [...m].map(([k, v]) => `${k} ×${v}`).join(", ") : "0");
-
-interface Measured {
-  name: string;
-  res: LoadResult;
-  failures: Map<string, number>;
-  /** Server RSS (MB) right after the step. */
-  rss?: number;
-}
-
-// ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -423,7 +283,7 @@ async function main(): Promise<void> {
       grade: actionId("app/(app)/review/actions.ts", "gradeAction"),
       answer: actionId("app/(app)/quizzes/actions.ts", "answerAction"),
     };
-    let floorAction: { id: string; page: string; fallback: boolean; label: string };
+    let floorAction: FloorAction;
     try {
       const id = actionId("app/(app)/review/bench-actions.ts", "noopAction");
       floorAction = { id, page: actionPage(id), fallback: false, label: "empty action (noopAction)" };
@@ -473,15 +333,10 @@ async function main(): Promise<void> {
     const client = new HttpClient(server.baseURL, 128);
     cleanups.push(() => client.close());
     const realSignIns = QUICK ? 2 : 4;
-    const withCookie = async (list: Account[], real = 0): Promise<Session[]> =>
-      Promise.all(list.map(async (a, i) => ({ ...a, cookie: i < real ? await signIn(client, a) : await mintCookie(a) })));
-    const readers = await withCookie(read.accounts, realSignIns);
-    const graders = await withCookie(grade.accounts);
-    const quizzers = await withCookie(quiz.accounts);
-    for (const s of [readers[0], readers[realSignIns]]) {
-      const res = await client.request("GET", "/review", { Cookie: s.cookie });
-      if (res.status !== 200) throw new Error(`GET /review with a ${s === readers[0] ? "signed-in" : "minted"} session: ${res.status}`);
-    }
+    const readers = await withCookies(client, read.accounts, realSignIns);
+    const graders = await withCookies(client, grade.accounts);
+    const quizzers = await withCookies(client, quiz.accounts);
+    await checkSessions(client, readers[0], readers[realSignIns]);
 
     // Quiz attempts, made by the app's own use case, then the answers to send.
     const prisma = createDb(server.databaseUrl);
@@ -565,13 +420,12 @@ async function main(): Promise<void> {
     const gradeRuns: Measured[] = [];
     const tick = () => rss.sample();
     for (const c of LEVELS) {
-      const emptyFailures = new Map<string, number>();
+      const step = { concurrency: c, warmupMs: CFG.warmupMs, durationMs: CFG.durationMs, onTick: tick };
       log(`c=${c}: empty action`);
-      gradeRuns.push({ name: "empty", failures: emptyFailures, res: await runLoad({ concurrency: c, warmupMs: CFG.warmupMs, durationMs: CFG.durationMs, minSamples: 10, makeWorker: emptyActionWorkerFactory(client, floorAction, readers, emptyFailures), onTick: tick }) });
+      gradeRuns.push(await measureStep("empty", step, (f) => emptyActionWorkerFactory(client, floorAction, readers, f)));
       gradeRuns.at(-1)!.rss = rss.sample();
-      const gradeFailures = new Map<string, number>();
       log(`c=${c}: grade action`);
-      gradeRuns.push({ name: "grade", failures: gradeFailures, res: await runLoad({ concurrency: c, warmupMs: CFG.warmupMs, durationMs: CFG.durationMs, minSamples: 10, makeWorker: gradeWorkerFactory(client, { grade: ids.grade, page: gradePage }, graderPool, prisma, gradeFailures), onTick: tick }) });
+      gradeRuns.push(await measureStep("grade", step, (f) => gradeWorkerFactory(client, { grade: ids.grade, page: gradePage }, graderPool, prisma, f)));
       gradeRuns.at(-1)!.rss = rss.sample();
       log(`c=${c}: DB floor`);
       const floorBefore = new Map(floorFailures);
@@ -727,7 +581,6 @@ function printReport(r: ReportInput): void {
   lines.push("### Growth: one learner among many (Prisma client in this process)");
   lines.push("");
   const g = r.growth;
-  const qAt = (n: number) => g.rows.find((x) => x.rows === n)?.queue.p50 ?? NaN;
   lines.push(
     table(
       ["ReviewState rows = ReviewLog rows", "DB size MB", "insert s", "due queue p50", "due queue p95", "progress queries p50", "progress queries p95"],
@@ -763,21 +616,11 @@ function printReport(r: ReportInput): void {
   const targets: string[][] = [];
   for (const c of LEVELS) {
     const gr = r.gradeRuns.find((m) => m.name === "grade" && m.res.concurrency === c)!.res;
-    const em = r.gradeRuns.find((m) => m.name === "empty" && m.res.concurrency === c)!.res;
     const fl = r.gradeRuns.find((m) => m.name === "floor" && m.res.concurrency === c)!.res;
-    const lat = gr.p50 / em.p50;
-    const thr = gr.rps / em.rps;
-    targets.push([`grade p50 ≤ 1.5 × empty action p50 (${c} learners)`, `${f2(gr.p50)} vs ${f2(em.p50)} ms`, `${f2(lat)}×`, lat <= 1.5 ? "met" : "missed"]);
-    targets.push([`grade req/s ≥ 60 % of empty action (${c} learners)`, `${f0(gr.rps)} vs ${f0(em.rps)}/s`, `${f0(thr * 100)} %`, thr >= 0.6 ? "met" : "missed"]);
+    targets.push(...gradeTargets(r.gradeRuns, c));
     targets.push([`(context) grade vs DB floor (${c} learners)`, `${f2(gr.p50)} vs ${f2(fl.p50)} ms; ${f0(gr.rps)} vs ${f0(fl.rps)}/s`, `${f1(gr.p50 / fl.p50)}× p50; ${f0((gr.rps / fl.rps) * 100)} % req/s`, "–"]);
   }
-  const big = g.rows.at(-1)!;
-  const q10k = qAt(10_000);
-  if (big.rows >= 1_000_000) {
-    targets.push([`due queue p50 at ${big.rows.toLocaleString("en")} rows ≤ 2 × at 10,000`, `${f2(big.queue.p50)} vs ${f2(q10k)} ms`, `${f2(big.queue.p50 / q10k)}×`, big.queue.p50 / q10k <= 2 ? "met" : "missed"]);
-  } else {
-    targets.push(["due queue p50 at 1,000,000 rows ≤ 2 × at 10,000", `largest size here ${big.rows.toLocaleString("en")}: ${f2(big.queue.p50)} vs ${f2(q10k)} ms at 10,000`, `${f2(big.queue.p50 / q10k)}×`, "not measured (--quick)"]);
-  }
+  targets.push(queueTarget(g.rows));
   const review = r.weights.find((w) => w.route === "/review")!;
   targets.push(["first-load JS of /review ≤ 150 KB gzip", `${f1(review.gzipKB)} KB`, `${f0((review.gzipKB / 150) * 100)} % of budget`, review.gzipKB <= 150 ? "met" : "missed"]);
   const rssMax = Math.max(r.rssWarm, r.rssEnd, r.rssPeak);
