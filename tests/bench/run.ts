@@ -5,7 +5,9 @@
  * measured in the same run: an authenticated server action that does nothing (the framework's
  * floor) and a bare node:http + better-sqlite3 server applying the same grade transaction (the
  * database's floor). Then growth of the due-queue query with the table sizes, first-load
- * JavaScript, and server memory. Prints one markdown report on stdout; progress goes to stderr.
+ * JavaScript, and server memory. With PG_TEST_URL set (bash tests/pg/with-postgres.sh npm run bench)
+ * also a PostgreSQL column for the grade action and the due-queue growth (postgres.ts). Prints one
+ * markdown report on stdout; progress goes to stderr.
  *
  *   --quick    a few seconds per step, small populations, growth at 1 k and 10 k (CI smoke test)
  *   --profile[=grade|empty|review|progress|answer]  instead of the benchmark, CPU-profile the server under
@@ -40,6 +42,8 @@ import { addLearners, PASSWORD, randomQuality, rng, type Account } from "./popul
 import { checkSessions, learnerOf, withCookies, type Session } from "./sessions";
 import { emptyActionWorkerFactory, GRADES_PER_ACCOUNT, gradeWorkerFactory, measureStep, Pool, tally, type FloorAction } from "./workers";
 import { f0, f1, f2, failText, table, type Measured } from "./format";
+import { PG_NOT_RUN, runPostgresColumn, type PgColumn } from "./postgres";
+import { gradeComparison, pgGrowthCells, pgGrowthHead, pgHeader } from "./report-pg";
 import { gradeTargets, queueTarget } from "./targets";
 import { CpuWatch, RssSampler } from "./memory";
 import { browserWeight, pageWeight, type BrowserWeight, type PageWeight } from "./client-weight";
@@ -50,10 +54,12 @@ const args = new Set(process.argv.slice(2));
 const QUICK = args.has("--quick");
 const PROFILE = [...args].find((a) => a.startsWith("--profile"))?.split("=")[1] ?? (args.has("--profile") ? "grade" : null);
 const BROWSER = !QUICK || args.has("--browser");
+/** A PostgreSQL server to add the PostgreSQL column with (tests/pg/with-postgres.sh sets it). */
+const PG_URL = process.env.PG_TEST_URL;
 
 const CFG = QUICK
-  ? { warmupMs: 500, durationMs: 2_000, background: 60, gradePool: 150, readers: 36, quizLearners: 4, quizAttempts: 8, growth: [1_000, 10_000], growthBudgetMs: 400, deadlineMin: 4 }
-  : { warmupMs: 1_500, durationMs: 10_000, background: 300, gradePool: 400, readers: 40, quizLearners: 8, quizAttempts: 30, growth: [1_000, 10_000, 100_000, 1_000_000], growthBudgetMs: 2_500, deadlineMin: 10 };
+  ? { warmupMs: 500, durationMs: 2_000, background: 60, gradePool: 150, readers: 36, quizLearners: 4, quizAttempts: 8, growth: [1_000, 10_000], growthBudgetMs: 400, deadlineMin: 4, pgDeadlineMin: 2 }
+  : { warmupMs: 1_500, durationMs: 10_000, background: 300, gradePool: 400, readers: 40, quizLearners: 8, quizAttempts: 30, growth: [1_000, 10_000, 100_000, 1_000_000], growthBudgetMs: 2_500, deadlineMin: 10, pgDeadlineMin: 12 };
 const LEVELS = [1, 8, 32];
 const PAGE_CONCURRENCY = 8;
 
@@ -101,7 +107,7 @@ async function buildIfNeeded(): Promise<string> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Workers (the grade action and the empty action are in workers.ts)
+// Workers (the grade action and the empty action are in workers.ts, shared with the PostgreSQL column)
 
 function floorWorkerFactory(client: HttpClient, file: string, pool: Pool<Session>, failures: Map<string, number>) {
   const sqlite = new Database(file, { readonly: true });
@@ -271,10 +277,11 @@ async function main(): Promise<void> {
     const load0 = os.loadavg()[0];
     const build = await buildIfNeeded();
     // The run itself (not the build) is bounded: past the deadline everything is stopped.
+    const deadlineMin = CFG.deadlineMin + (PG_URL ? CFG.pgDeadlineMin : 0);
     deadline = setTimeout(() => {
-      log(`deadline of ${CFG.deadlineMin} min reached: stopping`);
+      log(`deadline of ${deadlineMin} min reached: stopping`);
       void Promise.allSettled(cleanups.reverse().map((c) => c())).then(() => process.exit(2));
-    }, CFG.deadlineMin * 60_000);
+    }, deadlineMin * 60_000);
     deadline.unref();
     const buildId = readFileSync(path.join(ROOT, ".next/BUILD_ID"), "utf8").trim();
     log(`build ${build} (${buildId})`);
@@ -497,9 +504,21 @@ async function main(): Promise<void> {
     log("growth");
     const growth: GrowthResult = await measureGrowth({ sourceDb: dbFile, sizes: CFG.growth, budgetMs: CFG.growthBudgetMs, log });
 
+    // The PostgreSQL column, on a server of its own after the SQLite servers are gone.
+    const pg = PG_URL
+      ? await runPostgresColumn({
+          adminUrl: PG_URL,
+          cfg: { warmupMs: CFG.warmupMs, durationMs: CFG.durationMs, levels: LEVELS, background: CFG.background, gradePool: CFG.gradePool, readers: CFG.readers, realSignIns, growth: CFG.growth, growthBudgetMs: CFG.growthBudgetMs },
+          actions: { grade: ids.grade, gradePage, floor: floorAction },
+          passwordHash,
+          log,
+          cleanups,
+        })
+      : null;
+
     printReport({
       load0, cpuShare, poolUse, standIn, build, buildId, buildIdAfter, counts, realSignIns, floorAction, gradeRuns, pageRuns, inProc, rssStart, rssWarm, rssEnd, rssPeak: rss.peak,
-      weights, inBrowser, browserNote, growth, seconds: (performance.now() - started) / 1000,
+      weights, inBrowser, browserNote, growth, pg, seconds: (performance.now() - started) / 1000,
     });
   } finally {
     for (const c of cleanups.reverse()) {
@@ -541,6 +560,7 @@ interface ReportInput {
   inBrowser: BrowserWeight[];
   browserNote: string;
   growth: GrowthResult;
+  pg: PgColumn | null;
   seconds: number;
 }
 
@@ -559,6 +579,8 @@ function printReport(r: ReportInput): void {
       (r.cpuShare.others > 0.15 ? " — WARNING: the machine was busy with other work; treat absolute figures with care." : "."),
   );
   lines.push("");
+  lines.push(r.pg ? pgHeader(r.pg) : PG_NOT_RUN(QUICK));
+  lines.push("");
 
   lines.push("### Grade action and its floors");
   lines.push("");
@@ -573,6 +595,17 @@ function printReport(r: ReportInput): void {
 
   lines.push(`Learners used by the grade steps: ${r.poolUse} (each grades its own session until it is empty, at most ${GRADES_PER_ACCOUNT} grades, under the action's 300-a-minute flood guard). Empty action and pages: one signed-in learner per client.`);
   lines.push("");
+  lines.push("### Grade action: SQLite and PostgreSQL");
+  lines.push("");
+  if (r.pg) {
+    lines.push(gradeComparison(r.gradeRuns, r.pg, LEVELS));
+    lines.push("");
+    lines.push(`The ratios compare each server with the empty action measured on the same server in the same run. PostgreSQL learners used by the grade steps: ${r.pg.poolUse}.`);
+    if (r.pg.serverErrors.length) lines.push("", `The PostgreSQL server's error output during the run (first lines): ${r.pg.serverErrors.map((e) => `\`${e.replace(/`/g, "'")}\``).join("; ")}.`);
+  } else {
+    lines.push(PG_NOT_RUN(QUICK));
+  }
+  lines.push("");
   lines.push("### Pages and the quiz answer action");
   lines.push("");
   lines.push(table(["endpoint", "concurrency", "req/s", "p50", "p99", "server RSS after, MB", "ok", "failed"], r.pageRuns.map((m) => [m.name, m.res.concurrency, f0(m.res.rps), f2(m.res.p50), f2(m.res.p99), f0(m.rss ?? NaN), m.res.ok, failText(m.failures) + (m.res.exhausted ? ` (${m.res.exhausted} ran out of questions)` : "")])));
@@ -581,14 +614,21 @@ function printReport(r: ReportInput): void {
   lines.push("### Growth: one learner among many (Prisma client in this process)");
   lines.push("");
   const g = r.growth;
+  const pg = r.pg;
   lines.push(
     table(
-      ["ReviewState rows = ReviewLog rows", "DB size MB", "insert s", "due queue p50", "due queue p95", "progress queries p50", "progress queries p95"],
-      g.rows.map((x) => [x.rows.toLocaleString("en"), f0(x.dbMB), f1(x.insertSeconds), f2(x.queue.p50), f2(x.queue.p95), x.progress ? f2(x.progress.p50) : "skipped", x.progress ? f2(x.progress.p95) : "skipped"]),
+      ["ReviewState rows = ReviewLog rows", "DB size MB", "insert s", "due queue p50", "due queue p95", "progress queries p50", "progress queries p95", ...(pg ? pgGrowthHead : [])],
+      g.rows.map((x) => [x.rows.toLocaleString("en"), f0(x.dbMB), f1(x.insertSeconds), f2(x.queue.p50), f2(x.queue.p95), x.progress ? f2(x.progress.p50) : "skipped", x.progress ? f2(x.progress.p95) : "skipped", ...(pg ? pgGrowthCells(pg, x.rows) : [])]),
     ),
   );
   lines.push("");
   lines.push(`Measured learner: ${g.learner.states} states, ${g.learner.logs} log rows, ${g.learner.queueItems} cards in today's queue. ${g.progressNote}.`);
+  lines.push("");
+  lines.push(
+    pg
+      ? `PostgreSQL: loadQueue through createDb(url) on a database of its own; the measured learner has ${pg.growth.learner.states} states, ${pg.growth.learner.logs} log rows, ${pg.growth.learner.queueItems} cards in today's queue; the other learners' rows are generated in the server (generate_series), then VACUUM ANALYZE. Sizes run: ${pg.growth.rows.map((x) => x.rows.toLocaleString("en")).join(", ")}.`
+      : "PostgreSQL columns not run (see above).",
+  );
   lines.push("");
 
   lines.push("### First-load JavaScript");
@@ -620,7 +660,9 @@ function printReport(r: ReportInput): void {
     targets.push(...gradeTargets(r.gradeRuns, c));
     targets.push([`(context) grade vs DB floor (${c} learners)`, `${f2(gr.p50)} vs ${f2(fl.p50)} ms; ${f0(gr.rps)} vs ${f0(fl.rps)}/s`, `${f1(gr.p50 / fl.p50)}× p50; ${f0((gr.rps / fl.rps) * 100)} % req/s`, "–"]);
   }
+  if (pg) for (const c of LEVELS) targets.push(...gradeTargets(pg.gradeRuns, c, "PostgreSQL, "));
   targets.push(queueTarget(g.rows));
+  if (pg) targets.push(queueTarget(pg.growth.rows, "PostgreSQL: "));
   const review = r.weights.find((w) => w.route === "/review")!;
   targets.push(["first-load JS of /review ≤ 150 KB gzip", `${f1(review.gzipKB)} KB`, `${f0((review.gzipKB / 150) * 100)} % of budget`, review.gzipKB <= 150 ? "met" : "missed"]);
   const rssMax = Math.max(r.rssWarm, r.rssEnd, r.rssPeak);
