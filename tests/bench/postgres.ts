@@ -69,9 +69,14 @@ export async function runPostgresColumn(opts: {
   cleanups.push(() => server.stop(), () => rmSync(server.dataDir, { recursive: true, force: true }));
   const startSeconds = (performance.now() - started) / 1000;
   // An HTTP 500 says nothing; the server's own error lines say why (e.g. a Prisma code).
-  const serverErrors = new Set<string>();
+  // Lines that differ only in time stamps and request ids count once.
+  const serverErrors = new Map<string, string>();
   server.process.stderr?.on("data", (d: Buffer) => {
-    for (const line of String(d).split("\n")) if (/error|P\d{4}|timed out/i.test(line) && serverErrors.size < 5) serverErrors.add(line.trim().slice(0, 240));
+    for (const line of String(d).split("\n")) {
+      if (!/error|P\d{4}|timed out/i.test(line) || serverErrors.size >= 5) continue;
+      const key = line.replace(/"time":"[^"]*"|\d{5,}/g, "");
+      if (!serverErrors.has(key)) serverErrors.set(key, line.trim().slice(0, 240));
+    }
   });
 
   log("postgres: adding learners with histories");
@@ -123,5 +128,5 @@ export async function runPostgresColumn(opts: {
   const growth = await measureGrowthPg({ adminUrl: opts.adminUrl, sourceUrl: url, sizes: cfg.growth, budgetMs: cfg.growthBudgetMs, log });
   await sql.end();
   await drop();
-  return { version: rows[0].version, counts, startSeconds, populateSeconds, realSignIns: cfg.realSignIns, gradeRuns, poolUse: `${pool.used} of ${graders.length - 20}`, serverErrors: [...serverErrors], growth, seconds: (performance.now() - started) / 1000 };
+  return { version: rows[0].version, counts, startSeconds, populateSeconds, realSignIns: cfg.realSignIns, gradeRuns, poolUse: `${pool.used} of ${graders.length - 20}`, serverErrors: [...serverErrors.values()], growth, seconds: (performance.now() - started) / 1000 };
 }

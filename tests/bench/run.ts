@@ -505,21 +505,30 @@ async function main(): Promise<void> {
     const growth: GrowthResult = await measureGrowth({ sourceDb: dbFile, sizes: CFG.growth, budgetMs: CFG.growthBudgetMs, log });
 
     // The PostgreSQL column, on a server of its own after the SQLite servers are gone.
-    const pg = PG_URL
-      ? await runPostgresColumn({
+    // A failure there still prints the SQLite figures, then fails the run.
+    let pg: PgColumn | null = null;
+    let pgMissing = PG_NOT_RUN(QUICK);
+    if (PG_URL) {
+      try {
+        pg = await runPostgresColumn({
           adminUrl: PG_URL,
           cfg: { warmupMs: CFG.warmupMs, durationMs: CFG.durationMs, levels: LEVELS, background: CFG.background, gradePool: CFG.gradePool, readers: CFG.readers, realSignIns, growth: CFG.growth, growthBudgetMs: CFG.growthBudgetMs },
           actions: { grade: ids.grade, gradePage, floor: floorAction },
           passwordHash,
           log,
           cleanups,
-        })
-      : null;
+        });
+      } catch (e) {
+        log(`PostgreSQL column failed: ${e instanceof Error ? e.stack : String(e)}`);
+        pgMissing = `The PostgreSQL column FAILED: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`;
+      }
+    }
 
     printReport({
       load0, cpuShare, poolUse, standIn, build, buildId, buildIdAfter, counts, realSignIns, floorAction, gradeRuns, pageRuns, inProc, rssStart, rssWarm, rssEnd, rssPeak: rss.peak,
-      weights, inBrowser, browserNote, growth, pg, seconds: (performance.now() - started) / 1000,
+      weights, inBrowser, browserNote, growth, pg, pgMissing, seconds: (performance.now() - started) / 1000,
     });
+    if (PG_URL && !pg) throw new Error(pgMissing);
   } finally {
     for (const c of cleanups.reverse()) {
       try {
@@ -561,6 +570,8 @@ interface ReportInput {
   browserNote: string;
   growth: GrowthResult;
   pg: PgColumn | null;
+  /** Why there is no PostgreSQL column (not asked for, or failed). */
+  pgMissing: string;
   seconds: number;
 }
 
@@ -579,7 +590,7 @@ function printReport(r: ReportInput): void {
       (r.cpuShare.others > 0.15 ? " — WARNING: the machine was busy with other work; treat absolute figures with care." : "."),
   );
   lines.push("");
-  lines.push(r.pg ? pgHeader(r.pg) : PG_NOT_RUN(QUICK));
+  lines.push(r.pg ? pgHeader(r.pg) : r.pgMissing);
   lines.push("");
 
   lines.push("### Grade action and its floors");
@@ -603,7 +614,7 @@ function printReport(r: ReportInput): void {
     lines.push(`The ratios compare each server with the empty action measured on the same server in the same run. PostgreSQL learners used by the grade steps: ${r.pg.poolUse}.`);
     if (r.pg.serverErrors.length) lines.push("", `The PostgreSQL server's error output during the run (first lines): ${r.pg.serverErrors.map((e) => `\`${e.replace(/`/g, "'")}\``).join("; ")}.`);
   } else {
-    lines.push(PG_NOT_RUN(QUICK));
+    lines.push(r.pgMissing);
   }
   lines.push("");
   lines.push("### Pages and the quiz answer action");
