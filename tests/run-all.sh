@@ -24,4 +24,5 @@ if [ -n "$with_pg" ]; then echo "== integration on PostgreSQL"; npm run --silent
 echo "== browser"; npx vitest run --project e2e
 if [ -n "$with_pg" ]; then echo "== two servers on PostgreSQL"; bash tests/pg/with-postgres.sh npx vitest run --project e2e tests/e2e/two-servers-pg.test.ts; fi
 echo "== crash safety (10 s)"; npm run --silent chaos -- --seconds 10
-echo "== benchmark smoke run (figures only, no thresholds)"; npm run --silent bench -- --quick
+echo "== benchmark smoke run (figures only, no thresholds)"
+if [ -n "$with_pg" ]; then bash tests/pg/with-postgres.sh npm run --silent bench -- --quick; else npm run --silent bench -- --quick; fi

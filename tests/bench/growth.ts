@@ -76,7 +76,8 @@ async function progressQueries(): Promise<{ fn: ProgressFn | null; note: string 
   }
 }
 
-async function time(fn: () => Promise<unknown>, budgetMs: number, maxRuns: number): Promise<{ p50: number; p95: number; n: number }> {
+/** p50/p95 of repeated calls after 10 unmeasured ones, within a time budget. */
+export async function timeCalls(fn: () => Promise<unknown>, budgetMs: number, maxRuns: number): Promise<{ p50: number; p95: number; n: number }> {
   for (let i = 0; i < 10; i++) await fn();
   const samples: number[] = [];
   const end = performance.now() + budgetMs;
@@ -170,11 +171,11 @@ export async function measureGrowth(opts: { sourceDb: string; sizes: number[]; b
       const client = db;
       const dbMB = (sqlite.prepare("SELECT page_count * page_size AS b FROM pragma_page_count(), pragma_page_size()").get() as { b: number }).b / 1e6;
       const at = new Date();
-      const queue = await time(() => loadQueue(client, learner, at), opts.budgetMs, 5000);
+      const queue = await timeCalls(() => loadQueue(client, learner, at), opts.budgetMs, 5000);
       let prog: GrowthRow["progress"] = null;
       if (progress) {
         try {
-          prog = await time(() => progress(client, learner, at), opts.budgetMs, 5000);
+          prog = await timeCalls(() => progress(client, learner, at), opts.budgetMs, 5000);
         } catch (e) {
           opts.log(`progress queries failed at ${size}: ${(e as Error).message}`);
         }
