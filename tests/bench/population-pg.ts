@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { MAX_REVIEWS_PER_DAY, NEW_PER_DAY, newId, rng, ROLLOVER_HOUR, simulateLearner, TIME_ZONE, type Account, type LogRow, type StateRow } from "./population";
+import { MAX_REVIEWS_PER_DAY, NEW_PER_DAY, rng, ROLLOVER_HOUR, TIME_ZONE, writeLearner, type Account, type LogRow, type StateRow } from "./population";
 
 /**
  * The same learners with histories as population.ts, written into PostgreSQL. Rows go in as
@@ -9,7 +9,6 @@ import { MAX_REVIEWS_PER_DAY, NEW_PER_DAY, newId, rng, ROLLOVER_HOUR, simulateLe
  * `timestamp(3)` column (a JS Date would be sent in the server's own time zone).
  */
 
-const DAY_MS = 86_400_000;
 const BATCH = 5_000;
 
 /** UTC wall time as `timestamp` text: 2026-11-25T11:43:06.676 */
@@ -92,16 +91,10 @@ export async function addLearnersPg(client: pg.Client, opts: { count: number; pr
   let states = 0;
   let logs = 0;
   for (let i = 0; i < opts.count; i++) {
-    const id = newId();
-    const email = `${opts.prefix}-${i}@bench.example.com`;
-    const days = 1 + Math.floor(r() * 60);
-    w.addUser(id, email, opts.passwordHash, now - days * DAY_MS);
-    const h = simulateLearner(id, cards, days, now, r);
-    for (const s of h.states) w.addState(s);
-    for (const l of h.logs) w.addLog(l);
-    states += h.states.length;
-    logs += h.logs.length;
-    accounts.push({ id, email });
+    const h = writeLearner(w, `${opts.prefix}-${i}@bench.example.com`, opts.passwordHash, cards, now, r);
+    states += h.states;
+    logs += h.logs;
+    accounts.push(h.account);
     if (i % 100 === 99) await w.flush();
   }
   await w.flush();

@@ -177,6 +177,24 @@ export interface Account {
   email: string;
 }
 
+/** Where a simulated learner's rows go: SQLite here, PostgreSQL in population-pg.ts. */
+export interface LearnerRowSink {
+  addUser(id: string, email: string, passwordHash: string, createdAt: number): void;
+  addState(s: StateRow): void;
+  addLog(l: LogRow): void;
+}
+
+/** One learner who started 1–60 days before `now`, with the history simulateLearner gives them. */
+export function writeLearner(w: LearnerRowSink, email: string, passwordHash: string, cards: string[], now: number, r: () => number): { account: Account; states: number; logs: number } {
+  const id = newId();
+  const days = 1 + Math.floor(r() * 60);
+  w.addUser(id, email, passwordHash, now - days * DAY_MS);
+  const h = simulateLearner(id, cards, days, now, r);
+  for (const s of h.states) w.addState(s);
+  for (const l of h.logs) w.addLog(l);
+  return { account: { id, email }, states: h.states.length, logs: h.logs.length };
+}
+
 /**
  * Adds `count` learners with simulated histories (started 1–60 days ago), in transactions of a
  * few hundred learners. Returns them in creation order.
@@ -191,16 +209,10 @@ export function addLearners(sqlite: Database.Database, opts: { count: number; pr
   let logs = 0;
   const batch = sqlite.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      const id = newId();
-      const email = `${opts.prefix}-${i}@bench.example.com`;
-      const days = 1 + Math.floor(r() * 60);
-      w.addUser(id, email, opts.passwordHash, now - days * DAY_MS);
-      const h = simulateLearner(id, cards, days, now, r);
-      for (const s of h.states) w.addState(s);
-      for (const l of h.logs) w.addLog(l);
-      states += h.states.length;
-      logs += h.logs.length;
-      accounts.push({ id, email });
+      const h = writeLearner(w, `${opts.prefix}-${i}@bench.example.com`, opts.passwordHash, cards, now, r);
+      states += h.states;
+      logs += h.logs;
+      accounts.push(h.account);
     }
   });
   for (let i = 0; i < opts.count; i += 200) batch(i, Math.min(opts.count, i + 200));
