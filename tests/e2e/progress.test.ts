@@ -94,6 +94,8 @@ describe.runIf(enabled)("the Progress page follows what the learner does", () =>
     // States: three cards learning, the rest new.
     const learning = await page.getByTestId("states-table").locator("tr[data-state=learning] td").textContent();
     expect(learning).toBe("3");
+    // Every table names its columns for screen readers.
+    expect(await page.getByTestId("states-table").locator("thead th[scope=col]").allTextContents()).toEqual(["State", "Cards"]);
   });
 
   it("switches the range with links", async () => {

@@ -77,6 +77,29 @@ export const TABLE = "w-full min-w-max border-collapse text-left text-sm tabular
 export const TH = "border-b border-slate-200 px-3 py-2 font-semibold dark:border-slate-800";
 export const TD = "border-b border-slate-100 px-3 py-1.5 dark:border-slate-800/70";
 
+export interface TableColumn {
+  label: ReactNode;
+  /** Right-aligned, for figures. */
+  numeric?: boolean;
+  /** Replaces the header cell's classes (e.g. a column hidden on phones). */
+  className?: string;
+}
+
+/** The header row of a chart's table: one column header per entry. */
+export function TableHead({ columns }: { columns: TableColumn[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) => (
+          <th key={i} scope="col" className={c.className ?? (c.numeric ? `${TH} text-right` : TH)}>
+            {c.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** Evenly spread picks (first and last included) for axis ticks. */
 export function spread<T>(items: readonly T[], count: number): T[] {
   if (items.length <= count) return [...items];

@@ -6,7 +6,7 @@ import type { Share } from "@/lib/stats/retention";
 import { BarsChart } from "../_charts/bars-chart";
 import type { Fmt } from "../_charts/format";
 import { CalendarHeatmap, HEAT_SWATCH } from "../_charts/heatmap";
-import { KIND_STYLE, Legend, Responsive, TABLE, TableDetails, TD, TH } from "../_charts/kit";
+import { KIND_STYLE, Legend, Responsive, TABLE, TableDetails, TableHead, TD, TH } from "../_charts/kit";
 import { RETENTION_STYLE, RetentionChart } from "../_charts/retention-chart";
 import { ReviewsChart } from "../_charts/reviews-chart";
 import { INTRO, SECTION, type T } from "./types";
@@ -201,19 +201,7 @@ function Retention({ data, fmt, t }: Props) {
           />
           <TableDetails summary={t("showTable")} testId="retention-table">
             <table className={TABLE}>
-              <thead>
-                <tr>
-                  <th scope="col" className={TH}>
-                    {t("retention.week")}
-                  </th>
-                  <th scope="col" className={`${TH} text-right`}>
-                    {t("retention.young")}
-                  </th>
-                  <th scope="col" className={`${TH} text-right`}>
-                    {t("retention.mature")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[{ label: t("retention.week") }, { label: t("retention.young"), numeric: true }, { label: t("retention.mature"), numeric: true }]} />
               <tbody>
                 {[...r.buckets].reverse().map((b) => (
                   <tr key={b.key}>
@@ -265,16 +253,7 @@ function Forecast({ data, fmt, t }: Props) {
       />
       <TableDetails summary={t("showTable")} testId="forecast-table">
         <table className={TABLE}>
-          <thead>
-            <tr>
-              <th scope="col" className={TH}>
-                {t("forecast.day")}
-              </th>
-              <th scope="col" className={`${TH} text-right`}>
-                {t("forecast.due")}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t("forecast.day") }, { label: t("forecast.due"), numeric: true }]} />
           <tbody>
             {days.map((d, i) => (
               <tr key={d.key}>

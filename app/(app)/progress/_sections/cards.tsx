@@ -5,7 +5,7 @@ import { QUIZ_ACCURACY_DAYS, type ProgressData } from "@/lib/progress/load";
 import { CARD_STATES } from "@/lib/stats/states";
 import { BarsChart } from "../_charts/bars-chart";
 import type { Fmt } from "../_charts/format";
-import { Legend, Responsive, TABLE, TableDetails, TD, TH } from "../_charts/kit";
+import { Legend, Responsive, TABLE, TableDetails, TableHead, TD, TH } from "../_charts/kit";
 import { MASTERY_STYLE, MasteryChart } from "../_charts/mastery-chart";
 import { INTRO, SECTION, type T } from "./types";
 
@@ -54,16 +54,7 @@ function States({ data, fmt, t }: Props) {
       <p className="text-xs text-slate-500 dark:text-slate-400">{t("states.help")}</p>
       <TableDetails summary={t("showTable")} testId="states-table">
         <table className={TABLE}>
-          <thead>
-            <tr>
-              <th scope="col" className={TH}>
-                {t("states.state")}
-              </th>
-              <th scope="col" className={`${TH} text-right`}>
-                {t("states.cards")}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t("states.state") }, { label: t("states.cards"), numeric: true }]} />
           <tbody>
             {CARD_STATES.map((k) => (
               <tr key={k} data-state={k}>
@@ -109,16 +100,7 @@ function Easiness({ data, fmt, t }: Props) {
       />
       <TableDetails summary={t("showTable")} testId="easiness-table">
         <table className={TABLE}>
-          <thead>
-            <tr>
-              <th scope="col" className={TH}>
-                {t("easiness.range")}
-              </th>
-              <th scope="col" className={`${TH} text-right`}>
-                {t("easiness.cards")}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t("easiness.range") }, { label: t("easiness.cards"), numeric: true }]} />
           <tbody>
             {bins.map((b) => (
               <tr key={b.from}>
@@ -172,19 +154,7 @@ function Mastery({ data, fmt, t }: Props) {
       />
       <TableDetails summary={t("showTable")} testId="mastery-table">
         <table className={TABLE}>
-          <thead>
-            <tr>
-              <th scope="col" className={TH}>
-                {t("mastery.topic")}
-              </th>
-              <th scope="col" className={`${TH} text-right`}>
-                {t("mastery.mature")}
-              </th>
-              <th scope="col" className={`${TH} text-right`}>
-                {t("mastery.quiz")}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t("mastery.topic") }, { label: t("mastery.mature"), numeric: true }, { label: t("mastery.quiz"), numeric: true }]} />
           <tbody>
             {rows.map((r) => (
               <tr key={r.topic} data-testid="mastery-row" data-topic={r.topic}>
@@ -221,22 +191,7 @@ function Hardest({ data, fmt, t, locale }: Props & { locale: string }) {
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm tabular-nums" data-testid="hardest-table">
-            <thead>
-              <tr>
-                <th scope="col" className={TH}>
-                  {t("hardest.card")}
-                </th>
-                <th scope="col" className={`${TH} hidden sm:table-cell`}>
-                  {t("hardest.topic")}
-                </th>
-                <th scope="col" className={NUM_TH}>
-                  {t("hardest.easiness")}
-                </th>
-                <th scope="col" className={NUM_TH}>
-                  {t("hardest.lapses")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ label: t("hardest.card") }, { label: t("hardest.topic"), className: `${TH} hidden sm:table-cell` }, { label: t("hardest.easiness"), className: NUM_TH }, { label: t("hardest.lapses"), className: NUM_TH }]} />
             <tbody>
               {data.hardest.map((c) => {
                 const text = cardPlainText(c.front[side]).replace(/\s+/g, " ").trim();

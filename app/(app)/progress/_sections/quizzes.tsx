@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ProgressData } from "@/lib/progress/load";
 import type { Fmt } from "../_charts/format";
-import { Legend, Responsive, TABLE, TableDetails, TD, TH, TOPIC_STYLE } from "../_charts/kit";
+import { Legend, Responsive, TABLE, TableDetails, TableHead, TD, TOPIC_STYLE } from "../_charts/kit";
 import { QuizChart } from "../_charts/quiz-chart";
 import { INTRO, SECTION } from "./types";
 
@@ -36,19 +36,7 @@ export async function QuizzesSection({ data, fmt, locale }: { data: ProgressData
           />
           <TableDetails summary={t("showTable")} testId="quiz-history-table">
             <table className={TABLE}>
-              <thead>
-                <tr>
-                  <th scope="col" className={TH}>
-                    {t("quizzes.when")}
-                  </th>
-                  <th scope="col" className={TH}>
-                    {t("quizzes.topic")}
-                  </th>
-                  <th scope="col" className={`${TH} text-right`}>
-                    {t("quizzes.score")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[{ label: t("quizzes.when") }, { label: t("quizzes.topic") }, { label: t("quizzes.score"), numeric: true }]} />
               <tbody>
                 {[...points].reverse().map((p) => (
                   <tr key={p.id} data-testid="quiz-history-row" data-topic={p.topic}>
