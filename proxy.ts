@@ -22,9 +22,18 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+/**
+ * A server action post. With JavaScript it carries a Next-Action header; a form posted without
+ * JavaScript (or before hydration) carries the action id in its body instead. Pages take POSTs
+ * only for actions (route handlers live under /api), so every POST to a page counts as one.
+ */
+function isActionPost(req: NextRequest): boolean {
+  return req.method === "POST" && (req.headers.has("next-action") || !req.nextUrl.pathname.startsWith("/api/"));
+}
+
 /** A server action posted from another site: refused before it reaches Next's handler. */
 function crossOriginAction(req: NextRequest): boolean {
-  if (req.method !== "POST" || !req.headers.has("next-action")) return false;
+  if (!isActionPost(req)) return false;
   const origin = req.headers.get("origin");
   if (!origin) return true;
   try {
@@ -57,7 +66,7 @@ async function screenActionBody(req: NextRequest): Promise<BodyVerdict> {
  */
 export async function proxy(req: NextRequest) {
   if (crossOriginAction(req)) return new NextResponse("Cross-origin request refused", { status: 403 });
-  if (req.method === "POST" && req.headers.has("next-action")) {
+  if (isActionPost(req)) {
     const verdict = await screenActionBody(req);
     if (!verdict.ok) return new NextResponse(`Bad request: ${verdict.reason}`, { status: verdict.status });
   }

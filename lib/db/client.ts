@@ -15,6 +15,14 @@ export type Db = PrismaClient;
 export type Provider = "sqlite" | "postgresql";
 
 /**
+ * Prisma gives up on a transaction that waited 2 s for its turn (SQLite's one connection, or one
+ * of PostgreSQL's pooled ones): under a burst that answered grades with a server error (P2028) on
+ * PostgreSQL at 32 learners in the bench. A grade that waits is better than one that fails and is
+ * retried into the same queue; the grade flood guard bounds the queue.
+ */
+const TRANSACTIONS = { maxWait: 10_000, timeout: 10_000 };
+
+/**
  * Opens a client on the given URL. SQLite: WAL lets readers proceed while a grade is being
  * written; the busy timeout makes concurrent writers wait instead of failing with SQLITE_BUSY.
  * SQLite's one connection per process is shared in turns (see serialized-sqlite.ts).
@@ -28,14 +36,6 @@ export function createDb(url = databaseUrl()): PrismaClient {
   const adapter = serializedSqlite(new PrismaBetterSQLite3({ url, timeout: 5000 }));
   return new PrismaClient({ adapter, transactionOptions: TRANSACTIONS });
 }
-
-/**
- * Prisma gives up on a transaction that waited 2 s for its turn (SQLite's one connection, or one
- * of PostgreSQL's pooled ones): under a burst that answered grades with a server error (P2028) on
- * PostgreSQL at 32 learners in the bench. A grade that waits is better than one that fails and is
- * retried into the same queue; the grade flood guard bounds the queue.
- */
-const TRANSACTIONS = { maxWait: 10_000, timeout: 10_000 };
 
 /** Which database a client (or a transaction client) talks to. */
 export function providerOf(db: Db | DbTx): Provider {

@@ -3,7 +3,6 @@ import { buildQueue, dayBounds, needsDrill, type Queue, type QueueCardState } fr
 import type { Learner } from "./learner";
 import { countIntroducedSince, readDueStates, readNewCardIds, readTodayGrades, type TodayGrade } from "./queue-reads";
 
-export type { TodayGrade } from "./queue-reads";
 
 /** What today's queue is built from, as read from the database. */
 export interface QueueInputs {

@@ -62,10 +62,20 @@ export function checkJsonBody(text: string): BodyVerdict {
   return parseArgs(text, false);
 }
 
-/** Form data: React reads only the numbered entries as encoded values; the rest are raw fields. */
+/**
+ * Form data. From a script, React reads only the numbered entries as encoded values; the rest are
+ * raw fields. A form posted without JavaScript names its action in a `$ACTION_ID_<id>` field and
+ * its fields are all raw (`$ACTION_KEY` included); the bound-argument form (`$ACTION_REF_n`, with
+ * encoded `$ACTION_n:i` values) is refused, since the app binds no arguments to actions.
+ */
 export function checkFormBody(entries: Iterable<[string, unknown]>): BodyVerdict {
   let sawArgs = false;
   for (const [key, value] of entries) {
+    if (/^\$ACTION_ID_[0-9a-f]+$/.test(key)) {
+      sawArgs = true;
+      continue;
+    }
+    if (/^\$ACTION_(REF_|\d+:)/.test(key)) return bad("bound action arguments");
     if (!/^\d+$/.test(key)) continue;
     if (typeof value !== "string") return bad("encoded value is not text");
     const verdict = key === "0" ? parseArgs(value, true) : parseValue(value);

@@ -104,6 +104,7 @@ describe.runIf(enabled)("signing out", () => {
     const form = new FormData();
     form.set(`$ACTION_ID_${id}`, "");
     const plain = await fetch(`${server.baseURL}/review`, { method: "POST", redirect: "manual", headers: { cookie, origin: "https://evil.example" }, body: form });
+    expect(plain.status).toBe(403);
     expect(plain.headers.get("set-cookie") ?? "").not.toContain(SESSION_COOKIE);
     // The same post from a script on another site.
     const scripted = await fetch(`${server.baseURL}/review`, { method: "POST", redirect: "manual", headers: { cookie, origin: "https://evil.example", "Next-Action": id }, body: form });

@@ -16,4 +16,10 @@ describe("screening server-action bodies", () => {
     expect(checkFormBody([["1_name", "x"]])).toMatchObject({ ok: false, status: 400 });
     expect(checkFormBody([["0", "[{"]])).toMatchObject({ ok: false, status: 400 });
   });
+
+  it("lets a form posted without JavaScript through, but not bound-argument forms", () => {
+    expect(checkFormBody([["$ACTION_ID_7f3a09", ""], ["$ACTION_KEY", "k0"], ["password", "$raw text"]])).toEqual({ ok: true });
+    expect(checkFormBody([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"7f3a09","bound":"$@0"}']])).toMatchObject({ ok: false, status: 400 });
+    expect(checkFormBody([["$ACTION_ID_not-hex", ""]])).toMatchObject({ ok: false, status: 400 });
+  });
 });
