@@ -2,7 +2,7 @@
  * `npm run db:seed`: compile the source document and upsert the deck by card key. Compiling comes
  * before any write, so a malformed source leaves the database as it was.
  */
-import { compileDeck, DeckSourceError } from "@/lib/deck/compile";
+import { compileDeck, DeckSourceError } from "@/lib/core/deck/compile";
 import { createDb, configureSqlite } from "@/lib/db/client";
 import { syncDeck } from "@/lib/decks/sync";
 import { readSource } from "./source";

@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { readyDb } from "@/lib/db/client";
+import { readSessionUser } from "@/lib/accounts/session-user";
 import { authOptions } from "./options";
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof loadUser>>>;
@@ -11,14 +12,7 @@ async function loadUser() {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  const db = await readyDb();
-  const user = await db.user.findUnique({
-    where: { id },
-    select: {
-      id: true, email: true, name: true, locale: true, timeZone: true, rolloverHour: true,
-      newPerDay: true, maxReviewsPerDay: true, sessionVersion: true,
-    },
-  });
+  const user = await readSessionUser(await readyDb(), id);
   // A JWT issued before the last sign-out carries an older version: that session has ended.
   if (!user || user.sessionVersion !== session.user.sv) return null;
   return user;

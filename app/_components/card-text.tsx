@@ -1,4 +1,4 @@
-import type { Block, Run } from "@/lib/deck/card-text";
+import type { Block, Run } from "@/lib/core/deck/card-text";
 
 function Runs({ runs }: { runs: Run[] }) {
   return (

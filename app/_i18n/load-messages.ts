@@ -1,4 +1,4 @@
-import type { AppLocale } from "@/lib/i18n/negotiate";
+import type { AppLocale } from "@/lib/core/i18n/negotiate";
 
 /** One file per feature, so features can grow their texts without touching each other's. */
 export const NAMESPACES = ["common", "auth", "settings", "errors", "home", "review", "decks", "quiz", "progress", "account"] as const;

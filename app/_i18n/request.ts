@@ -1,7 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { currentUser } from "@/app/_auth/current-user";
-import { isAppLocale, localeFromAcceptLanguage, type AppLocale } from "@/lib/i18n/negotiate";
+import { isAppLocale, localeFromAcceptLanguage, type AppLocale } from "@/lib/core/i18n/negotiate";
 import { loadMessages } from "./load-messages";
 
 export const LOCALE_COOKIE = "NEXT_LOCALE";

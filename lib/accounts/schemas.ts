@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidTimeZone } from "@/lib/srs/days";
+import { isValidTimeZone } from "@/lib/core/srs/days";
 
 /**
  * Input rules for accounts and settings. Error messages are message keys (under

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { providerOf, type DbTx } from "@/lib/db/client";
-import type { Localized, SourceRef, Topic } from "@/lib/deck/types";
+import type { Localized, SourceRef, Topic } from "@/lib/core/deck/types";
 
 /**
  * Read side of the Decks pages: the deck with counts per topic, cards filtered by topic and a

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
-import type { CompiledCard, CompiledDeck } from "@/lib/deck/types";
-import { cardContentHash, planDeckSync } from "@/lib/deck/sync-plan";
+import type { CompiledCard, CompiledDeck } from "@/lib/core/deck/types";
+import { cardContentHash, planDeckSync } from "@/lib/core/deck/sync-plan";
 
 export interface DeckMeta {
   key: string;

@@ -12,7 +12,7 @@
  * the backup test on a snapshot and by the chaos run after killing the server).
  */
 import type { Database } from "better-sqlite3";
-import { dueAtFor, INITIAL_SM2, isQuality, sm2 } from "@/lib/srs";
+import { dueAtFor, INITIAL_SM2, isQuality, sm2 } from "@/lib/core/srs";
 
 export interface ReplayLog {
   id: string;

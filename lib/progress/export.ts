@@ -4,7 +4,7 @@
  * long the history is. Undone rows are included and marked.
  */
 import type { DbTx } from "@/lib/db/client";
-import { csvLine } from "@/lib/stats/csv";
+import { csvLine } from "@/lib/core/stats/csv";
 
 export const REVIEW_CSV_COLUMNS = [
   "reviewed_at", "card_key", "topic", "grade", "origin", "kind", "interval_before", "interval_after",

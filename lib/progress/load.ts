@@ -1,20 +1,20 @@
 /**
  * Everything the Progress page shows, for one learner, in the learner's time zone and rollover
  * hour. The few queries are aggregates over indexed ranges (see ./queries.ts); the numbers are
- * assembled by the pure functions of lib/stats.
+ * assembled by the pure functions of lib/core/stats.
  */
 import type { DbTx } from "@/lib/db/client";
 import type { Learner } from "@/lib/reviews/learner";
 import { loadQueue } from "@/lib/reviews/queue-data";
-import { addLocalDays, dayBounds, dayStart, localDayKey } from "@/lib/srs/days";
-import { calendarDayCount, calendarWeeks, type CalendarWeek } from "@/lib/stats/calendar";
-import { dailyCounts, summarizeDays, type DayCounts, type SeriesSummary } from "@/lib/stats/daily";
-import { forecast, type ForecastDay } from "@/lib/stats/forecast";
-import type { Bin } from "@/lib/stats/histogram";
-import { daysBetween, lastDays, lastWeeks, nextDays } from "@/lib/stats/ranges";
-import { retention, type Retention } from "@/lib/stats/retention";
-import type { StateCounts } from "@/lib/stats/states";
-import { streaks, type Streaks } from "@/lib/stats/streaks";
+import { addLocalDays, dayBounds, dayStart, localDayKey } from "@/lib/core/srs/days";
+import { calendarDayCount, calendarWeeks, type CalendarWeek } from "@/lib/core/stats/calendar";
+import { dailyCounts, summarizeDays, type DayCounts, type SeriesSummary } from "@/lib/core/stats/daily";
+import { forecast, type ForecastDay } from "@/lib/core/stats/forecast";
+import type { Bin } from "@/lib/core/stats/histogram";
+import { daysBetween, lastDays, lastWeeks, nextDays } from "@/lib/core/stats/ranges";
+import { retention, type Retention } from "@/lib/core/stats/retention";
+import type { StateCounts } from "@/lib/core/stats/states";
+import { streaks, type Streaks } from "@/lib/core/stats/streaks";
 import {
   activeDays, cardStates, dailyByKind, dueByBucket, easinessHistogram, firstReviewAt, hardestCards, quizHistory,
   retentionByBucket, todaySummary, topicMastery, type HardCard, type QuizPoint, type TodaySummary, type TopicMastery,

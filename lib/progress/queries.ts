@@ -5,13 +5,13 @@
  */
 import type { DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Topic } from "@/lib/deck/types";
-import { chunkRange, type BucketRange } from "@/lib/stats/ranges";
-import type { BucketKindCount } from "@/lib/stats/daily";
-import { MATURE_DAYS, PASS_GRADE, type RetentionRow } from "@/lib/stats/retention";
-import type { BucketCount } from "@/lib/stats/forecast";
-import { stateCounts, type StateCounts } from "@/lib/stats/states";
-import { EASINESS_BINS, histogram, type Bin } from "@/lib/stats/histogram";
+import type { Topic } from "@/lib/core/deck/types";
+import { chunkRange, type BucketRange } from "@/lib/core/stats/ranges";
+import type { BucketKindCount } from "@/lib/core/stats/daily";
+import { MATURE_DAYS, PASS_GRADE, type RetentionRow } from "@/lib/core/stats/retention";
+import type { BucketCount } from "@/lib/core/stats/forecast";
+import { stateCounts, type StateCounts } from "@/lib/core/stats/states";
+import { EASINESS_BINS, histogram, type Bin } from "@/lib/core/stats/histogram";
 import { MAX_BUCKETS_PER_QUERY, perBucket, toNumber, within } from "./sql";
 
 export const TOPICS = ["components", "networking", "cni", "pod-network", "overview"] as const satisfies readonly Topic[];

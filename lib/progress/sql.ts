@@ -9,7 +9,7 @@
  * arithmetic happens in SQL at all.
  *
  * Learner days: the UTC instants where the learner's days begin are computed in JS
- * (lib/stats/ranges, on lib/srs/days), which is what makes the buckets exact across DST — a 23-
+ * (lib/core/stats/ranges, on lib/core/srs/days), which is what makes the buckets exact across DST — a 23-
  * or 25-hour day is simply two boundaries closer together or further apart. Grouping by
  * `floor((reviewedAt - origin) / 86400000)` would put the hour after a spring switch (or the
  * extra one in autumn) into the wrong day, break for zones whose rollover falls into a DST gap,

@@ -1,8 +1,8 @@
 import { lockLearner, type Db, type DbTx } from "@/lib/db/client";
-import { checkAnswer } from "@/lib/quiz/check";
-import type { Question, QuizResponse } from "@/lib/quiz/types";
-import type { Localized, SourceRef } from "@/lib/deck/types";
-import { dayBounds } from "@/lib/srs";
+import { checkAnswer } from "@/lib/core/quiz/check";
+import type { Question, QuizResponse } from "@/lib/core/quiz/types";
+import type { Localized, SourceRef } from "@/lib/core/deck/types";
+import { dayBounds } from "@/lib/core/srs";
 import type { Learner } from "@/lib/reviews/learner";
 
 export interface Feedback {

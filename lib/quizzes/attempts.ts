@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import { isUniqueViolation, type Db } from "@/lib/db/client";
-import { generateQuiz } from "@/lib/quiz/generate";
-import { toPublic } from "@/lib/quiz/check";
-import type { Question, QuizTopic } from "@/lib/quiz/types";
+import { generateQuiz } from "@/lib/core/quiz/generate";
+import { toPublic } from "@/lib/core/quiz/check";
+import type { Question, QuizTopic } from "@/lib/core/quiz/types";
 import { loadCompiledDeck } from "./deck-source";
 
 export type StartOutcome = { ok: true; attemptId: string } | { ok: false; error: "no-deck" | "no-questions" };

@@ -1,5 +1,5 @@
 import type { DbTx } from "@/lib/db/client";
-import type { CompiledCard, CompiledDeck, DeckFacts, SourceRef, Topic } from "@/lib/deck/types";
+import type { CompiledCard, CompiledDeck, DeckFacts, SourceRef, Topic } from "@/lib/core/deck/types";
 
 /** The compiled deck as stored by the seed (facts and active cards), for the quiz generator. */
 export async function loadCompiledDeck(db: DbTx): Promise<CompiledDeck | null> {

@@ -1,5 +1,5 @@
 import type { DbTx } from "@/lib/db/client";
-import type { PublicQuestion } from "@/lib/quiz/types";
+import type { PublicQuestion } from "@/lib/core/quiz/types";
 import { explanationOf, type Feedback } from "./answer";
 
 export interface AttemptView {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { QUIZ_LENGTHS, QUIZ_TOPICS } from "@/lib/quiz/types";
-import { quizResponseSchema } from "@/lib/quiz/check";
+import { QUIZ_LENGTHS, QUIZ_TOPICS } from "@/lib/core/quiz/types";
+import { quizResponseSchema } from "@/lib/core/quiz/check";
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { isUniqueViolation, lockLearner, type Db, type DbTx } from "@/lib/db/client";
-import { dueAtFor, INITIAL_SM2, previewGrades, type Quality } from "@/lib/srs";
+import { dueAtFor, INITIAL_SM2, previewGrades, type Quality } from "@/lib/core/srs";
 import type { Learner } from "./learner";
 import { loadQueue, queueAfterGrade } from "./queue-data";
 import { sessionView, type SessionView } from "./view";

@@ -1,5 +1,5 @@
 import type { DbTx } from "@/lib/db/client";
-import { buildQueue, dayBounds, needsDrill, type Queue, type QueueCardState } from "@/lib/srs";
+import { buildQueue, dayBounds, needsDrill, type Queue, type QueueCardState } from "@/lib/core/srs";
 import type { Learner } from "./learner";
 import { countIntroducedSince, readDueStates, readNewCardIds, readTodayGrades, type TodayGrade } from "./queue-reads";
 

@@ -1,5 +1,5 @@
 import type { DbTx } from "@/lib/db/client";
-import type { QueueCardState } from "@/lib/srs";
+import type { QueueCardState } from "@/lib/core/srs";
 
 /**
  * The review screen's hot-path reads as plain SQL (identical on SQLite and PostgreSQL: quoted

@@ -1,5 +1,5 @@
 import { lockLearner, type Db } from "@/lib/db/client";
-import { dayBounds } from "@/lib/srs";
+import { dayBounds } from "@/lib/core/srs";
 import type { Learner } from "./learner";
 import { sessionView, type SessionView } from "./view";
 

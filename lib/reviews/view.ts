@@ -1,6 +1,6 @@
 import type { DbTx } from "@/lib/db/client";
-import type { Localized, SourceRef } from "@/lib/deck/types";
-import { INITIAL_SM2, previewGrades, QUALITIES, sessionSummary, type QueueItemKind } from "@/lib/srs";
+import type { Localized, SourceRef } from "@/lib/core/deck/types";
+import { INITIAL_SM2, previewGrades, QUALITIES, sessionSummary, type QueueItemKind } from "@/lib/core/srs";
 import type { Learner } from "./learner";
 import { loadQueue, type QueueData } from "./queue-data";
 import { readCardWithState } from "./queue-reads";

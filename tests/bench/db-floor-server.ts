@@ -2,7 +2,7 @@
  * The database's floor for the grade action: a bare node:http server applying the same grade
  * transaction as lib/reviews/grade.ts with better-sqlite3 directly (no framework, no ORM, no
  * session check): replay check by request id, read the state, check the version, update or insert
- * the state, insert the log row, in one transaction, with SM-2 from lib/srs.
+ * the state, insert the log row, in one transaction, with SM-2 from lib/core/srs.
  *
  *   node --import tsx tests/bench/db-floor-server.ts <sqlite file> <port>
  *
@@ -11,7 +11,7 @@
  */
 import http from "node:http";
 import Database from "better-sqlite3";
-import { classifyGrade, dueAtFor, INITIAL_SM2, previewGrades, type Quality } from "@/lib/srs";
+import { classifyGrade, dueAtFor, INITIAL_SM2, previewGrades, type Quality } from "@/lib/core/srs";
 import { newId, sqlDate } from "./population";
 
 interface Input {

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { randomBytes, randomUUID } from "node:crypto";
-import { dueAtFor, INITIAL_SM2, needsDrill, sm2, type Quality, type Sm2State } from "@/lib/srs";
+import { dueAtFor, INITIAL_SM2, needsDrill, sm2, type Quality, type Sm2State } from "@/lib/core/srs";
 
 /**
  * Learners with histories, written straight into SQLite with prepared statements inside
@@ -28,7 +28,7 @@ export function newId(): string {
 }
 
 /** The project's seeded PRNG, so every run builds the same histories. */
-import { mulberry32 as rng } from "@/lib/quiz/rng";
+import { mulberry32 as rng } from "@/lib/core/quiz/rng";
 export { rng };
 
 /** A learner's grade: mostly 3–5, sometimes a miss (so drills and lapses happen). */

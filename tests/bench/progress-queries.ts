@@ -26,9 +26,9 @@ import {
 } from "@/lib/progress/queries";
 import type { Learner } from "@/lib/reviews/learner";
 import { loadQueue } from "@/lib/reviews/queue-data";
-import { addLocalDays, dayBounds, dayStart, localDayKey } from "@/lib/srs/days";
-import { calendarDayCount } from "@/lib/stats/calendar";
-import { daysBetween, lastDays, lastWeeks, nextDays } from "@/lib/stats/ranges";
+import { addLocalDays, dayBounds, dayStart, localDayKey } from "@/lib/core/srs/days";
+import { calendarDayCount } from "@/lib/core/stats/calendar";
+import { daysBetween, lastDays, lastWeeks, nextDays } from "@/lib/core/stats/ranges";
 import { seedDeck } from "../helpers/deck";
 import { freshDatabaseFile } from "../helpers/test-db";
 

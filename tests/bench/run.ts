@@ -31,7 +31,7 @@ import { hashPassword } from "@/lib/accounts/password";
 import { gradeCard } from "@/lib/reviews/grade";
 import { sessionView } from "@/lib/reviews/view";
 import { startQuiz } from "@/lib/quizzes/attempts";
-import type { Quality } from "@/lib/srs";
+import type { Quality } from "@/lib/core/srs";
 import { sourceHash, STAMP_FILE } from "@/lib/cli/build-stamp";
 import { freePort, ROOT, startServer, type RunningServer } from "../helpers/server";
 import { actionId } from "../helpers/actions";

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { compileDeck } from "@/lib/deck/compile";
+import { compileDeck } from "@/lib/core/deck/compile";
 import { syncDeck } from "@/lib/decks/sync";
 import { readSource } from "@/seed/source";
 

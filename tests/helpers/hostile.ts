@@ -3,7 +3,7 @@
  * missing and extra fields, huge strings, bad numbers (in React's encoding: "$NaN", "$-0", …),
  * prototype keys and unicode oddities. Each payload is the raw request body text.
  */
-export { mulberry32 as prng } from "@/lib/quiz/rng";
+export { mulberry32 as prng } from "@/lib/core/quiz/rng";
 
 const ODD_STRINGS = [
   "",

@@ -11,7 +11,7 @@ import { sessionView } from "@/lib/reviews/view";
 import { startQuiz } from "@/lib/quizzes/attempts";
 import { answerQuestion } from "@/lib/quizzes/answer";
 import type { Learner } from "@/lib/reviews/learner";
-import type { Quality } from "@/lib/srs";
+import type { Quality } from "@/lib/core/srs";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
 import { databaseChecksum } from "../helpers/checksum";

@@ -12,7 +12,7 @@ import { gradeCard, type GradeInput } from "@/lib/reviews/grade";
 import { undoGrade } from "@/lib/reviews/undo";
 import { sessionView } from "@/lib/reviews/view";
 import type { Learner } from "@/lib/reviews/learner";
-import type { Quality } from "@/lib/srs";
+import type { Quality } from "@/lib/core/srs";
 import { startQuiz } from "@/lib/quizzes/attempts";
 import { answerQuestion } from "@/lib/quizzes/answer";
 import { seedDeck } from "../helpers/deck";

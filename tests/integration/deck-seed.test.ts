@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readyDb, type Db } from "@/lib/db/client";
-import { compileDeck } from "@/lib/deck/compile";
+import { compileDeck } from "@/lib/core/deck/compile";
 import { syncDeck } from "@/lib/decks/sync";
 import { readSource } from "@/seed/source";
 import { gradeCard } from "@/lib/reviews/grade";

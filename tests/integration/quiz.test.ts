@@ -5,7 +5,7 @@ import { startQuiz, retryMissed } from "@/lib/quizzes/attempts";
 import { answerQuestion } from "@/lib/quizzes/answer";
 import { attemptView, recentAttempts } from "@/lib/quizzes/queries";
 import { answerSchema } from "@/lib/quizzes/schemas";
-import type { QuizResponse } from "@/lib/quiz/types";
+import type { QuizResponse } from "@/lib/core/quiz/types";
 import type { Learner } from "@/lib/reviews/learner";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";

@@ -5,8 +5,8 @@ import { gradeCard } from "@/lib/reviews/grade";
 import { undoGrade } from "@/lib/reviews/undo";
 import { sessionView } from "@/lib/reviews/view";
 import type { Learner } from "@/lib/reviews/learner";
-import { mulberry32 } from "@/lib/quiz/rng";
-import type { Quality } from "@/lib/srs";
+import { mulberry32 } from "@/lib/core/quiz/rng";
+import type { Quality } from "@/lib/core/srs";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
 

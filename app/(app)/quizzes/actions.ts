@@ -5,7 +5,7 @@ import { readyDb } from "@/lib/db/client";
 import { retryMissed, startQuiz } from "@/lib/quizzes/attempts";
 import { answerQuestion, type Feedback } from "@/lib/quizzes/answer";
 import { answerSchema, retrySchema, startQuizSchema } from "@/lib/quizzes/schemas";
-import type { QuizTopic } from "@/lib/quiz/types";
+import type { QuizTopic } from "@/lib/core/quiz/types";
 
 type Fail<E extends string> = { ok: false; error: "unauthorized" | "badInput" | E };
 

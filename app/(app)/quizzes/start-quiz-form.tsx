@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
-import { QUIZ_LENGTHS, QUIZ_TOPICS } from "@/lib/quiz/types";
+import { QUIZ_LENGTHS, QUIZ_TOPICS } from "@/lib/core/quiz/types";
 import { startQuizAction } from "./actions";
 
 export function StartQuizForm() {

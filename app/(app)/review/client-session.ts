@@ -1,5 +1,5 @@
-import { cardTextBlocks, type Block } from "@/lib/deck/card-text";
-import type { SourceRef } from "@/lib/deck/types";
+import { cardTextBlocks, type Block } from "@/lib/core/deck/card-text";
+import type { SourceRef } from "@/lib/core/deck/types";
 import type { SessionView } from "@/lib/reviews/view";
 
 type Sides = { zh: Block[]; en: Block[] };

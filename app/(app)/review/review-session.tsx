@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, useLayoutEffect } from "react";
-import { formatIntervalShort } from "@/lib/srs/preview";
+import { formatIntervalShort } from "@/lib/core/srs/preview";
 import { gradeAction, undoAction, type ReviewActionResult } from "./actions";
 import type { ClientSession } from "./client-session";
 import { ReviewCard } from "./review-card";

@@ -1,4 +1,5 @@
 import { readyDb } from "@/lib/db/client";
+import { readsATable } from "@/lib/ops/health";
 
 export const dynamic = "force-dynamic";
 
@@ -16,8 +17,7 @@ export async function GET() {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error("database timeout")), TIMEOUT_MS);
     });
-    // A real table, not `SELECT 1`: SQLite answers that without opening the file's schema.
-    await Promise.race([readyDb().then((db) => db.$queryRawUnsafe('SELECT 1 FROM "User" LIMIT 1')), timeout]);
+    await Promise.race([readyDb().then(readsATable), timeout]);
     return Response.json({ ok: true }, { headers: HEADERS });
   } catch {
     return Response.json({ ok: false }, { status: 503, headers: HEADERS });

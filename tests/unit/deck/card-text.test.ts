@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileDeck } from "@/lib/deck/compile";
-import { cardPlainText, cardTextBlocks } from "@/lib/deck/card-text";
+import { compileDeck } from "@/lib/core/deck/compile";
+import { cardPlainText, cardTextBlocks } from "@/lib/core/deck/card-text";
 
 describe("card text for the screens", () => {
   it("turns paragraphs, bullets and strong into a small tree", () => {

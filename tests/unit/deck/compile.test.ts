@@ -1,8 +1,8 @@
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
-import { compileDeck } from "@/lib/deck/compile";
-import type { CompiledCard } from "@/lib/deck/types";
+import { compileDeck } from "@/lib/core/deck/compile";
+import type { CompiledCard } from "@/lib/core/deck/types";
 import { cardTexts, replaceOnce, seedMarkdown } from "./helpers";
 
 const deck = compileDeck(seedMarkdown());

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { CompiledCard } from "@/lib/deck/types";
+import type { CompiledCard } from "@/lib/core/deck/types";
 
 export const SEED_PATH = path.resolve(import.meta.dirname, "../../../seed/k8s-basics.md");
 

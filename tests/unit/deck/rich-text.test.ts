@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fragmentsToPoints } from "@/lib/deck/points";
-import { type RichText, fromPlain, toMarkdown } from "@/lib/deck/rich-text";
+import { fragmentsToPoints } from "@/lib/core/deck/points";
+import { type RichText, fromPlain, toMarkdown } from "@/lib/core/deck/rich-text";
 
 const rich = (...parts: Array<string | [string]>): RichText =>
   parts.map((p) => (typeof p === "string" ? { text: p, strong: false } : { text: p[0], strong: true }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compileDeck } from "@/lib/deck/compile";
-import { DeckSourceError } from "@/lib/deck/errors";
+import { compileDeck } from "@/lib/core/deck/compile";
+import { DeckSourceError } from "@/lib/core/deck/errors";
 import { DEFAULT_SECTIONS, lineContaining, syntheticDoc } from "./synthetic";
 
 function sourceError(markdown: string): DeckSourceError {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compileDeck } from "@/lib/deck/compile";
-import { cardContentHash, planDeckSync } from "@/lib/deck/sync-plan";
-import type { CompiledCard } from "@/lib/deck/types";
+import { compileDeck } from "@/lib/core/deck/compile";
+import { cardContentHash, planDeckSync } from "@/lib/core/deck/sync-plan";
+import type { CompiledCard } from "@/lib/core/deck/types";
 import { replaceOnce, seedMarkdown } from "./helpers";
 
 const cards = compileDeck(seedMarkdown()).cards;

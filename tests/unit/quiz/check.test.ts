@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkAnswer, quizResponseSchema, toPublic } from "@/lib/quiz/check";
-import type { Question, QuizResponse } from "@/lib/quiz/types";
+import { checkAnswer, quizResponseSchema, toPublic } from "@/lib/core/quiz/check";
+import type { Question, QuizResponse } from "@/lib/core/quiz/types";
 import { describeQ, sampleQuestions } from "./deck";
 
 const questions = sampleQuestions(30);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { compileDeck } from "@/lib/deck/compile";
-import { generateQuiz } from "@/lib/quiz/generate";
-import { QUIZ_LENGTHS, QUIZ_TOPICS, type Question, type QuizTopic } from "@/lib/quiz/types";
+import { compileDeck } from "@/lib/core/deck/compile";
+import { generateQuiz } from "@/lib/core/quiz/generate";
+import { QUIZ_LENGTHS, QUIZ_TOPICS, type Question, type QuizTopic } from "@/lib/core/quiz/types";
 
 /** The real study note, compiled once for all quiz tests. */
 export const deck = compileDeck(readFileSync("seed/k8s-basics.md", "utf8"));

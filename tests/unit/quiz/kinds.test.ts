@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Localized } from "@/lib/deck/types";
-import { catalogOf } from "@/lib/quiz/catalog";
-import { PLACEMENT_TEXT } from "@/lib/quiz/kinds/components";
-import { stepItem } from "@/lib/quiz/kinds/ordering";
-import { optionText, sentence } from "@/lib/quiz/text";
-import type { ChoiceQuestion, Question, QuestionKind } from "@/lib/quiz/types";
+import type { Localized } from "@/lib/core/deck/types";
+import { catalogOf } from "@/lib/core/quiz/catalog";
+import { PLACEMENT_TEXT } from "@/lib/core/quiz/kinds/components";
+import { stepItem } from "@/lib/core/quiz/kinds/ordering";
+import { optionText, sentence } from "@/lib/core/quiz/text";
+import type { ChoiceQuestion, Question, QuestionKind } from "@/lib/core/quiz/types";
 import { answerText, deck, describeQ, sampleQuestions } from "./deck";
 
 const SLOW = { timeout: 60_000 };

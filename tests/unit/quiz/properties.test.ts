@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateQuiz } from "@/lib/quiz/generate";
-import { QUIZ_TOPICS, type Question, type QuizTopic } from "@/lib/quiz/types";
+import { generateQuiz } from "@/lib/core/quiz/generate";
+import { QUIZ_TOPICS, type Question, type QuizTopic } from "@/lib/core/quiz/types";
 import { deck, describeQ, quizzesFor, SEEDS } from "./deck";
 
 const cardKeys = new Set(deck.cards.map((c) => c.key));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRng, mulberry32 } from "@/lib/quiz/rng";
+import { createRng, mulberry32 } from "@/lib/core/quiz/rng";
 
 describe("seeded randomness", () => {
   it("replays the same sequence for the same seed", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { list, mentions, nameAtStart, optionLine, optionText, plain } from "@/lib/quiz/text";
+import { list, mentions, nameAtStart, optionLine, optionText, plain } from "@/lib/core/quiz/text";
 
 describe("option text", () => {
   it("drops markup, escapes and list markers", () => {

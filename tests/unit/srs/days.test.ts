@@ -7,7 +7,7 @@ import {
   dueAtFor,
   isValidTimeZone,
   localDayKey,
-} from "@/lib/srs/days";
+} from "@/lib/core/srs/days";
 
 const LA = "America/Los_Angeles";
 const BER = "Europe/Berlin";

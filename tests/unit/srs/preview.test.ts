@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatInterval, formatIntervalShort, previewGrades } from "@/lib/srs/preview";
-import { INITIAL_SM2, QUALITIES, sm2, type Sm2State } from "@/lib/srs/sm2";
+import { formatInterval, formatIntervalShort, previewGrades } from "@/lib/core/srs/preview";
+import { INITIAL_SM2, QUALITIES, sm2, type Sm2State } from "@/lib/core/srs/sm2";
 
 describe("previewGrades", () => {
   it("gives the outcome of all six grades for a new card", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { previewGrades } from "@/lib/srs/preview";
-import { INITIAL_SM2, QUALITIES, sm2, type Quality, type Sm2State } from "@/lib/srs/sm2";
-import { mulberry32 } from "@/lib/quiz/rng";
+import { previewGrades } from "@/lib/core/srs/preview";
+import { INITIAL_SM2, QUALITIES, sm2, type Quality, type Sm2State } from "@/lib/core/srs/sm2";
+import { mulberry32 } from "@/lib/core/quiz/rng";
 
 
 const SEQUENCES = 5000;

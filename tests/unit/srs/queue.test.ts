@@ -5,7 +5,7 @@ import {
   needsDrill,
   type QueueCardState,
   type QueueInput,
-} from "@/lib/srs/queue";
+} from "@/lib/core/srs/queue";
 
 const LA = "America/Los_Angeles";
 // 2026-06-15 20:00 PDT; learner day 2026-06-15 runs 11:00Z .. 2026-06-16 11:00Z (rollover 4)

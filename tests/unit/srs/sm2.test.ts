@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INITIAL_SM2, isQuality, sm2, type Quality, type Sm2State } from "@/lib/srs/sm2";
+import { INITIAL_SM2, isQuality, sm2, type Quality, type Sm2State } from "@/lib/core/srs/sm2";
 
 /** Apply grades in order, returning every intermediate state. */
 function run(grades: Quality[], from: Sm2State = INITIAL_SM2): Sm2State[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sessionSummary } from "@/lib/srs/summary";
+import { sessionSummary } from "@/lib/core/srs/summary";
 
 describe("sessionSummary", () => {
   it("empty session", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calendarDayCount, calendarWeeks, heatLevel } from "@/lib/stats/calendar";
-import { daysBetween } from "@/lib/stats/ranges";
+import { calendarDayCount, calendarWeeks, heatLevel } from "@/lib/core/stats/calendar";
+import { daysBetween } from "@/lib/core/stats/ranges";
 
 describe("calendar heat map layout", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine } from "@/lib/stats/csv";
+import { csvCell, csvLine } from "@/lib/core/stats/csv";
 
 describe("CSV cells are safe to open in a spreadsheet", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countByBucket, dailyCounts, summarizeDays, type LogLike } from "@/lib/stats/daily";
-import { daysBetween } from "@/lib/stats/ranges";
+import { countByBucket, dailyCounts, summarizeDays, type LogLike } from "@/lib/core/stats/daily";
+import { daysBetween } from "@/lib/core/stats/ranges";
 
 const d = (iso: string) => new Date(iso);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { forecast, forecastRows } from "@/lib/stats/forecast";
-import { nextDays } from "@/lib/stats/ranges";
+import { forecast, forecastRows } from "@/lib/core/stats/forecast";
+import { nextDays } from "@/lib/core/stats/ranges";
 
 const d = (iso: string) => new Date(iso);
 

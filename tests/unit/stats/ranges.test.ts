@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketIndex, chunkRange, daysBetween, lastDays, lastWeeks, mondayOf, nextDays, weekdayOf } from "@/lib/stats/ranges";
+import { bucketIndex, chunkRange, daysBetween, lastDays, lastWeeks, mondayOf, nextDays, weekdayOf } from "@/lib/core/stats/ranges";
 
 const LA = "America/Los_Angeles";
 const BER = "Europe/Berlin";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lastWeeks } from "@/lib/stats/ranges";
-import { retention, retentionRows, type GradedLogLike } from "@/lib/stats/retention";
+import { lastWeeks } from "@/lib/core/stats/ranges";
+import { retention, retentionRows, type GradedLogLike } from "@/lib/core/stats/retention";
 
 const d = (iso: string) => new Date(iso);
 const LA = "America/Los_Angeles";

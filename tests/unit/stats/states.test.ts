@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EASINESS_BINS, histogram } from "@/lib/stats/histogram";
-import { classifyCard, stateCounts } from "@/lib/stats/states";
+import { EASINESS_BINS, histogram } from "@/lib/core/stats/histogram";
+import { classifyCard, stateCounts } from "@/lib/core/stats/states";
 
 describe("card states", () => {
   it.each([

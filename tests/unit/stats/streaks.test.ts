@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localDayKey } from "@/lib/srs/days";
-import { streaks } from "@/lib/stats/streaks";
+import { localDayKey } from "@/lib/core/srs/days";
+import { streaks } from "@/lib/core/stats/streaks";
 
 describe("streaks from day keys", () => {
   it.each<[string, string[], string, { current: number; longest: number; today: boolean }]>([

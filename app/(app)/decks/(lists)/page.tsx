@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
 import { deckOverview } from "@/lib/decks/queries";
-import { dayBounds } from "@/lib/srs";
+import { dayBounds } from "@/lib/core/srs";
 import { SearchForm } from "../_components/search-form";
 import { browseHref, sides } from "../_components/lang";
 

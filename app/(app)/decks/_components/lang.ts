@@ -1,4 +1,4 @@
-import type { Localized } from "@/lib/deck/types";
+import type { Localized } from "@/lib/core/deck/types";
 
 export type Side = keyof Localized;
 

@@ -1,7 +1,7 @@
 import { Group } from "@visx/group";
 import { HeatmapRect } from "@visx/heatmap";
 import { scaleLinear } from "@visx/scale";
-import type { CalendarCell, CalendarWeek } from "@/lib/stats/calendar";
+import type { CalendarCell, CalendarWeek } from "@/lib/core/stats/calendar";
 import { ChartSvg } from "./kit";
 import type { Fmt } from "./format";
 

@@ -2,7 +2,7 @@ import { AxisBottom, AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
-import type { RetentionBucket } from "@/lib/stats/retention";
+import type { RetentionBucket } from "@/lib/core/stats/retention";
 import { AXIS, bottomLabels, ChartSvg, spread } from "./kit";
 import type { Fmt } from "./format";
 

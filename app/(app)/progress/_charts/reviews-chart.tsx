@@ -2,7 +2,7 @@ import { AxisBottom, AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { BarStack } from "@visx/shape";
-import { LOG_KINDS, type DayCounts, type LogKind } from "@/lib/stats/daily";
+import { LOG_KINDS, type DayCounts, type LogKind } from "@/lib/core/stats/daily";
 import { AXIS, bottomLabels, ChartSvg, KIND_STYLE, rectPath, spread } from "./kit";
 import type { Fmt } from "./format";
 

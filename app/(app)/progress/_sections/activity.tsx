@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FORECAST_DAYS, RANGES, RETENTION_WEEKS, type ProgressData } from "@/lib/progress/load";
-import { LOG_KINDS } from "@/lib/stats/daily";
-import type { Share } from "@/lib/stats/retention";
+import { LOG_KINDS } from "@/lib/core/stats/daily";
+import type { Share } from "@/lib/core/stats/retention";
 import { BarsChart } from "../_charts/bars-chart";
 import type { Fmt } from "../_charts/format";
 import { CalendarHeatmap, HEAT_SWATCH } from "../_charts/heatmap";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { cardPlainText } from "@/lib/deck/card-text";
+import { cardPlainText } from "@/lib/core/deck/card-text";
 import { QUIZ_ACCURACY_DAYS, type ProgressData } from "@/lib/progress/load";
-import { CARD_STATES } from "@/lib/stats/states";
+import { CARD_STATES } from "@/lib/core/stats/states";
 import { BarsChart } from "../_charts/bars-chart";
 import type { Fmt } from "../_charts/format";
 import { Legend, Responsive, TABLE, TableDetails, TableHead, TD, TH } from "../_charts/kit";

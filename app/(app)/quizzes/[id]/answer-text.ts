@@ -1,4 +1,4 @@
-import type { PublicQuestion } from "@/lib/quiz/types";
+import type { PublicQuestion } from "@/lib/core/quiz/types";
 
 type Lang = "zh" | "en";
 type Labels = { true: string; false: string; none: string };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { PublicQuestion } from "@/lib/quiz/types";
+import type { PublicQuestion } from "@/lib/core/quiz/types";
 import type { Feedback } from "@/lib/quizzes/answer";
 import { answerText } from "./answer-text";
 

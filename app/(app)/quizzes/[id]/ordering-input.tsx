@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import type { Option } from "@/lib/quiz/types";
+import type { Option } from "@/lib/core/quiz/types";
 import type { Feedback } from "@/lib/quizzes/answer";
 
 type Lang = "zh" | "en";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useLayoutEffect } from "react";
-import type { PublicQuestion, QuizResponse } from "@/lib/quiz/types";
+import type { PublicQuestion, QuizResponse } from "@/lib/core/quiz/types";
 import type { Feedback } from "@/lib/quizzes/answer";
 import { OrderingInput } from "./ordering-input";
 

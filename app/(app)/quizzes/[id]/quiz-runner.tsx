@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { AttemptView } from "@/lib/quizzes/queries";
-import type { QuizResponse } from "@/lib/quiz/types";
+import type { QuizResponse } from "@/lib/core/quiz/types";
 import { answerAction } from "../actions";
 import { QuestionView } from "./question-view";
 import { FeedbackPanel } from "./feedback-panel";

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
+import { accountDataSummary } from "@/lib/accounts/data-summary";
 import { DeleteAccountForm } from "./delete-account-form";
 
 export async function generateMetadata() {
@@ -12,12 +13,7 @@ export async function generateMetadata() {
 export default async function AccountPage() {
   const user = await requireUser();
   const t = await getTranslations("account");
-  const db = await readyDb();
-  const [states, logs, quizzes] = await Promise.all([
-    db.reviewState.count({ where: { userId: user.id } }),
-    db.reviewLog.count({ where: { userId: user.id } }),
-    db.quizAttempt.count({ where: { userId: user.id } }),
-  ]);
+  const { states, logs, quizzes } = await accountDataSummary(await readyDb(), user.id);
   return (
     <div className="mx-auto max-w-lg space-y-6">
       <div>

@@ -1,7 +1,7 @@
 import { currentUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
 import { exportFileName, reviewHistoryCsv } from "@/lib/progress/export";
-import { localDayKey } from "@/lib/srs/days";
+import { localDayKey } from "@/lib/core/srs/days";
 
 export const dynamic = "force-dynamic";
 

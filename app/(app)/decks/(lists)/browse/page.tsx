@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
-import { cardPlainText } from "@/lib/deck/card-text";
+import { cardPlainText } from "@/lib/core/deck/card-text";
 import { listCards, parseBrowseParams, TOPICS, type CardStatus } from "@/lib/decks/queries";
-import { dayBounds } from "@/lib/srs";
+import { dayBounds } from "@/lib/core/srs";
 import { SearchForm } from "../../_components/search-form";
 import { browseHref, preview, sides } from "../../_components/lang";
 

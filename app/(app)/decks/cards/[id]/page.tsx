@@ -4,10 +4,10 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CardText } from "@/app/_components/card-text";
 import { currentUser, requireUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
-import { cardPlainText, cardTextBlocks } from "@/lib/deck/card-text";
-import type { Localized, SourceRef } from "@/lib/deck/types";
+import { cardPlainText, cardTextBlocks } from "@/lib/core/deck/card-text";
+import type { Localized, SourceRef } from "@/lib/core/deck/types";
 import { cardDetail } from "@/lib/decks/queries";
-import { dayBounds } from "@/lib/srs";
+import { dayBounds } from "@/lib/core/srs";
 import { browseHref, preview, sides, type Side } from "../../_components/lang";
 
 type Params = Promise<{ id: string }>;

@@ -1,4 +1,4 @@
-import type { Localized, Placement } from "@/lib/deck/types";
+import type { Localized, Placement } from "@/lib/core/deck/types";
 import type { Candidate } from "../candidate";
 import { cardKeysFor } from "../cards";
 import type { Catalog, ComponentItem, Duty } from "../catalog";

@@ -1,4 +1,4 @@
-import type { Localized } from "@/lib/deck/types";
+import type { Localized } from "@/lib/core/deck/types";
 import { samePlain } from "./catalog";
 import type { Rng } from "./rng";
 import type { Option } from "./types";

@@ -3,7 +3,7 @@
  * from a contiguous run of days ending today.
  */
 import { mondayOf, weekdayOf } from "./ranges";
-import { addLocalDays } from "@/lib/srs/days";
+import { addLocalDays } from "@/lib/core/srs/days";
 
 export interface CalendarCell {
   key: string;

@@ -1,4 +1,4 @@
-import type { Localized, SourceRef, Topic } from "@/lib/deck/types";
+import type { Localized, SourceRef, Topic } from "@/lib/core/deck/types";
 
 export type QuizTopic = Topic | "mixed";
 

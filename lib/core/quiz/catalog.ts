@@ -1,4 +1,4 @@
-import type { CniPluginFact, ComponentFact, CompiledDeck, Localized, PathFact } from "@/lib/deck/types";
+import type { CniPluginFact, ComponentFact, CompiledDeck, Localized, PathFact } from "@/lib/core/deck/types";
 import { both, capitalize, mentions, optionText, sentence } from "./text";
 
 /** One duty of a component, in the forms a question needs. */

@@ -1,4 +1,4 @@
-import type { Localized } from "@/lib/deck/types";
+import type { Localized } from "@/lib/core/deck/types";
 import type { Candidate } from "../candidate";
 import { cardKeysFor } from "../cards";
 import type { Catalog, PathItem } from "../catalog";

@@ -1,6 +1,6 @@
 /**
  * Histogram of (value, count) pairs, e.g. easiness grouped by the database. Values are binned in
- * integer ten-thousandths (easiness is stored as an exact multiple of 0.0001, see lib/srs/sm2),
+ * integer ten-thousandths (easiness is stored as an exact multiple of 0.0001, see lib/core/srs/sm2),
  * so 1.5 lands in [1.5, 1.7) and never in [1.3, 1.5) through floating-point drift.
  */
 export interface Bin {

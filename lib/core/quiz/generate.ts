@@ -1,4 +1,4 @@
-import type { CompiledDeck } from "@/lib/deck/types";
+import type { CompiledDeck } from "@/lib/core/deck/types";
 import { catalogOf } from "./catalog";
 import { cniCandidates } from "./kinds/cni";
 import { componentCandidates } from "./kinds/components";

@@ -4,14 +4,14 @@
  * Why boundaries: a learner day is not 24 hours long on a DST switch (23 h in spring, 25 h in
  * autumn), and it starts at the learner's rollover hour, not at midnight. So the database must
  * not bucket by `floor((reviewedAt - origin) / 86_400_000)`; instead the exact start instant of
- * every learner day is computed here (with lib/srs/days, which handles gaps and overlaps), and
+ * every learner day is computed here (with lib/core/srs/days, which handles gaps and overlaps), and
  * the database only compares timestamps with this short list — portable SQL that is exact across
  * DST, each bucket a range on the (userId, reviewedAt) / (userId, dueAt) index (lib/progress/sql).
  * `bucketIndex` is the in-memory equivalent, used by the pure twins of those queries.
  *
  * Pure: the current instant, time zone and rollover hour are arguments.
  */
-import { addLocalDays, dayBounds, dayStart } from "@/lib/srs/days";
+import { addLocalDays, dayBounds, dayStart } from "@/lib/core/srs/days";
 
 export interface BucketRange {
   /** One key per bucket, oldest first ("YYYY-MM-DD": the learner day, or a week's Monday). */

@@ -3,7 +3,7 @@
  * learner's own (time zone and rollover hour), so a review at 01:30 with a 04:00 rollover
  * belongs to the evening before.
  */
-import { addLocalDays } from "@/lib/srs/days";
+import { addLocalDays } from "@/lib/core/srs/days";
 
 export interface Streaks {
   /** The run ending today — or ending yesterday while today has no review yet (the day is not over). */

@@ -1,4 +1,4 @@
-import type { FactKind } from "@/lib/deck/types";
+import type { FactKind } from "@/lib/core/deck/types";
 import { factKey, type Catalog } from "./catalog";
 
 export interface FactRef {

@@ -1,4 +1,4 @@
-import type { FeatureFact, Localized, SourceRef, Topic } from "@/lib/deck/types";
+import type { FeatureFact, Localized, SourceRef, Topic } from "@/lib/core/deck/types";
 import type { Candidate } from "../candidate";
 import { cardKeysFor, type FactRef } from "../cards";
 import type { Catalog } from "../catalog";
