@@ -2,7 +2,8 @@ import { lockLearner, type Db, type DbTx } from "@/lib/db/client";
 import { checkAnswer } from "@/lib/core/quiz/check";
 import type { Question, QuizResponse } from "@/lib/core/quiz/types";
 import type { Localized, SourceRef } from "@/lib/core/deck/types";
-import { dayBounds } from "@/lib/core/srs";
+import { cardToday, dayBounds, outcome } from "@/lib/core/srs";
+import { readCardRowsSince, readSchedule, writeOutcome } from "@/lib/reviews/schedule-store";
 import type { Learner } from "@/lib/reviews/learner";
 
 export interface Feedback {
@@ -25,39 +26,22 @@ export function explanationOf(stored: string): { explanation: Localized; source:
 }
 
 /**
- * A missed question makes the cards behind its fact due today when they were due later; the SM-2
- * state itself is untouched (a quiz tests recognition, not recall), and each move is logged.
+ * A missed question brings the started cards behind its fact back today, by the schedule model's
+ * quiz-miss rule (lib/core/srs/schedule): due now if due on a later day, a same-day repeat if
+ * already answered today; cards never started stay new. Each change is logged with the card.
  */
 async function rescheduleMissed(tx: DbTx, learner: Learner, questionId: string, cardKeys: string[], now: Date): Promise<void> {
   if (!cardKeys.length) return;
-  const { end } = dayBounds(now, learner.timeZone, learner.rolloverHour);
-  const states = await tx.reviewState.findMany({
-    where: { userId: learner.id, dueAt: { gte: end }, card: { key: { in: cardKeys }, retiredAt: null } },
-  });
-  for (const s of states) {
-    await tx.reviewState.update({ where: { id: s.id }, data: { dueAt: now, version: { increment: 1 } } });
-    await tx.reviewLog.create({
-      data: {
-        userId: learner.id,
-        cardId: s.cardId,
-        grade: 0,
-        origin: "quiz",
-        kind: "quiz",
-        repsBefore: s.repetitions,
-        easeBefore: s.easiness,
-        intervalBefore: s.intervalDays,
-        dueBefore: s.dueAt,
-        lapsesBefore: s.lapses,
-        repsAfter: s.repetitions,
-        easeAfter: s.easiness,
-        intervalAfter: s.intervalDays,
-        dueAfter: now,
-        lapsesAfter: s.lapses,
-        reviewedAt: now,
-        durationMs: 0,
-        requestId: `quiz:${questionId}:${s.cardId}`,
-      },
-    });
+  const { start } = dayBounds(now, learner.timeZone, learner.rolloverHour);
+  const cards = await tx.card.findMany({ where: { key: { in: cardKeys }, retiredAt: null }, select: { id: true }, orderBy: { position: "asc" } });
+  const ctx = { now, timeZone: learner.timeZone, rolloverHour: learner.rolloverHour };
+  for (const card of cards) {
+    const stored = await readSchedule(tx, learner.id, card.id);
+    if (!stored) continue;
+    const today = cardToday(await readCardRowsSince(tx, learner.id, card.id, start));
+    const o = outcome({ schedule: stored.schedule, today }, { type: "quiz-miss" }, ctx);
+    if (!o.log) continue;
+    await writeOutcome(tx, learner.id, card.id, stored, o.schedule, o.log, { requestId: `quiz:${questionId}:${card.id}`, durationMs: 0 });
   }
 }
 

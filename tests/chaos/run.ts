@@ -501,7 +501,7 @@ async function main(): Promise<number> {
     }
     const undoneRow = sqlite.prepare(`select undoneAt from "ReviewLog" where id = ?`);
     for (const id of undone) if (!(undoneRow.get(id) as { undoneAt: string | null } | undefined)?.undoneAt) undoLost++;
-    const report = checkReviewStates(sqlite, { checkDueDates: true });
+    const report = checkReviewStates(sqlite);
     mismatches = report.mismatches;
     totalLogs = report.logs;
     states = report.states;

@@ -4,3 +4,5 @@ export * from "./preview";
 export * from "./days";
 export * from "./queue";
 export * from "./summary";
+export * from "./schedule";
+export * from "./replay";
