@@ -1,9 +1,8 @@
-import { lockLearner, type Db, type DbTx } from "@/lib/db/client";
+import { lockLearner, type Db } from "@/lib/db/client";
 import { checkAnswer } from "@/lib/core/quiz/check";
 import type { Question, QuizResponse } from "@/lib/core/quiz/types";
 import type { Localized, SourceRef } from "@/lib/core/deck/types";
-import { cardToday, dayBounds, outcome } from "@/lib/core/srs";
-import { readCardRowsSince, readSchedule, writeOutcome } from "@/lib/reviews/schedule-store";
+import { applyQuizMiss } from "@/lib/reviews/quiz-miss";
 import type { Learner } from "@/lib/reviews/learner";
 
 export interface Feedback {
@@ -23,26 +22,6 @@ export type AnswerOutcome = { ok: true; feedback: Feedback } | { ok: false; erro
 export function explanationOf(stored: string): { explanation: Localized; source: SourceRef } {
   const { explanation, source } = JSON.parse(stored) as { explanation: Localized; source: SourceRef };
   return { explanation, source };
-}
-
-/**
- * A missed question brings the started cards behind its fact back today, by the schedule model's
- * quiz-miss rule (lib/core/srs/schedule): due now if due on a later day, a same-day repeat if
- * already answered today; cards never started stay new. Each change is logged with the card.
- */
-async function rescheduleMissed(tx: DbTx, learner: Learner, questionId: string, cardKeys: string[], now: Date): Promise<void> {
-  if (!cardKeys.length) return;
-  const { start } = dayBounds(now, learner.timeZone, learner.rolloverHour);
-  const cards = await tx.card.findMany({ where: { key: { in: cardKeys }, retiredAt: null }, select: { id: true }, orderBy: { position: "asc" } });
-  const ctx = { now, timeZone: learner.timeZone, rolloverHour: learner.rolloverHour };
-  for (const card of cards) {
-    const stored = await readSchedule(tx, learner.id, card.id);
-    if (!stored) continue;
-    const today = cardToday(await readCardRowsSince(tx, learner.id, card.id, start));
-    const o = outcome({ schedule: stored.schedule, today }, { type: "quiz-miss" }, ctx);
-    if (!o.log) continue;
-    await writeOutcome(tx, learner.id, card.id, stored, o.schedule, o.log, { requestId: `quiz:${questionId}:${card.id}`, durationMs: 0 });
-  }
 }
 
 function feedbackOf(q: { position: number; correct: boolean | null; answer: string; response: string | null; explanation: string }, attempt: { finishedAt: Date | null; score: number | null }): Feedback {
@@ -84,7 +63,7 @@ export async function answerQuestion(
     const stored = { correct, response: JSON.stringify(input.response), answeredAt: now, requestId: input.requestId };
     const { count } = await tx.quizQuestion.updateMany({ where: { id: q.id, answeredAt: null }, data: stored });
     if (count !== 1) return { ok: false as const, error: "already-answered" as const };
-    if (!correct) await rescheduleMissed(tx, learner, q.id, JSON.parse(q.cardKeys) as string[], now);
+    if (!correct) await applyQuizMiss(tx, learner, q.id, JSON.parse(q.cardKeys) as string[], now);
 
     const open = await tx.quizQuestion.count({ where: { attemptId: attempt.id, answeredAt: null } });
     let closed = attempt;

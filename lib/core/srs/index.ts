@@ -6,3 +6,4 @@ export * from "./queue";
 export * from "./summary";
 export * from "./schedule";
 export * from "./replay";
+export * from "./undo-plan";
