@@ -43,7 +43,7 @@ export async function exportLearnerData(db: Db, userId: string, now = new Date()
       orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
       select: {
         id: true, grade: true, origin: true, kind: true,
-        repsBefore: true, easeBefore: true, intervalBefore: true, dueBefore: true, lapsesBefore: true,
+        repsBefore: true, easeBefore: true, intervalBefore: true, dueBefore: true, lapsesBefore: true, lastReviewedBefore: true,
         repsAfter: true, easeAfter: true, intervalAfter: true, dueAfter: true, lapsesAfter: true,
         reviewedAt: true, durationMs: true, requestId: true, undoneAt: true, card: { select: { key: true } },
       },

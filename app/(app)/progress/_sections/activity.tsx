@@ -22,6 +22,7 @@ function ReviewsPerDay({ data, fmt, t }: Props) {
   const summary = [
     t("reviews.summary", { total: s.total, active: s.activeDays, days: range, average: fmt.number(s.average, 1) }),
     s.busiest ? t("reviews.busiest", { day: fmt.dayLong(s.busiest.key), count: s.busiest.count }) : "",
+    s.quizMisses > 0 ? t("reviews.quizMisses", { count: s.quizMisses }) : "",
   ]
     .join(" ")
     .trim();

@@ -4,7 +4,7 @@ import { requireUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
 import { cardPlainText } from "@/lib/core/deck/card-text";
 import { listCards, parseBrowseParams, TOPICS, type CardStatus } from "@/lib/decks/queries";
-import { dayBounds } from "@/lib/core/srs";
+import { dueTodayIds } from "@/lib/reviews/due-today";
 import { SearchForm } from "../../_components/search-form";
 import { browseHref, preview, sides } from "../../_components/lang";
 
@@ -27,8 +27,8 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
   const [t, locale] = await Promise.all([getTranslations("decks"), getLocale()]);
   const { mine } = sides(locale);
   const { filter, problems } = parseBrowseParams(await searchParams);
-  const dueBefore = dayBounds(new Date(), user.timeZone, user.rolloverHour).end;
-  const list = await listCards(await readyDb(), user.id, filter, dueBefore);
+  const db = await readyDb();
+  const list = await listCards(db, user.id, filter, await dueTodayIds(db, user, new Date()));
   const topicLabel = filter.topic ? t(`topics.${filter.topic}`) : null;
   const tabs = [{ topic: null, label: t("browse.allTopics") }, ...TOPICS.map((topic) => ({ topic, label: t(`topics.${topic}`) }))];
 

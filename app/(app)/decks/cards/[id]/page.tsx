@@ -7,7 +7,7 @@ import { readyDb } from "@/lib/db/client";
 import { cardPlainText, cardTextBlocks } from "@/lib/core/deck/card-text";
 import type { Localized, SourceRef } from "@/lib/core/deck/types";
 import { cardDetail } from "@/lib/decks/queries";
-import { dayBounds } from "@/lib/core/srs";
+import { dueTodayIds } from "@/lib/reviews/due-today";
 import { browseHref, preview, sides, type Side } from "../../_components/lang";
 
 type Params = Promise<{ id: string }>;
@@ -67,12 +67,13 @@ async function CardSides(props: { card: { front: Localized; back: Localized; not
 export default async function CardPage({ params }: { params: Params }) {
   const user = await requireUser();
   const { id } = await params;
-  const card = await cardDetail(await readyDb(), user.id, id);
+  const db = await readyDb();
+  const card = await cardDetail(db, user.id, id);
   if (!card) notFound();
+  const dueToday = (await dueTodayIds(db, user, new Date())).has(card.id);
   const [t, format, locale] = await Promise.all([getTranslations("decks"), getFormatter(), getLocale()]);
   const { mine, other, mineLang, otherLang } = sides(locale);
   const topic = t(`topics.${card.topic}`);
-  const dayEnd = dayBounds(new Date(), user.timeZone, user.rolloverHour).end;
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: user.timeZone });
   const state = card.state;
 
@@ -138,7 +139,7 @@ export default async function CardPage({ params }: { params: Params }) {
         {state ? (
           <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
             {[
-              { label: t("card.due"), value: state.dueAt < dayEnd ? t("card.dueToday") : date(state.dueAt) },
+              { label: t("card.due"), value: dueToday ? t("card.dueToday") : date(state.dueAt) },
               { label: t("card.interval"), value: t("card.intervalDays", { days: state.intervalDays }) },
               { label: t("card.repetitions"), value: format.number(state.repetitions) },
               { label: t("card.easiness"), value: format.number(state.easiness, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) },
