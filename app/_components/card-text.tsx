@@ -1,8 +1,8 @@
 import { Fragment } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { Block, Run } from "@/lib/core/deck/card-text";
 
-function Runs({ runs, pendingLabel }: { runs: Run[]; pendingLabel: string }) {
+function Runs({ runs, pending }: { runs: Run[]; pending: { label: string; lang: string } }) {
   return (
     <>
       {runs.map((r, i) => {
@@ -20,10 +20,11 @@ function Runs({ runs, pendingLabel }: { runs: Run[]; pendingLabel: string }) {
           <Fragment key={i}>
             {starts ? (
               <span
+                lang={pending.lang}
                 data-testid="not-translated"
                 className="me-1 rounded bg-amber-100 px-1 py-0.5 align-middle text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100"
               >
-                {pendingLabel}
+                {pending.label}
               </span>
             ) : null}
             <span lang="zh-CN">{text}</span>
@@ -37,19 +38,20 @@ function Runs({ runs, pendingLabel }: { runs: Run[]; pendingLabel: string }) {
 /** Renders a card side parsed on the server; text only, never HTML. */
 export function CardText({ blocks, className = "" }: { blocks: Block[]; className?: string }) {
   const t = useTranslations("common.cardText");
-  const pendingLabel = t("notTranslated");
+  // The badge speaks the interface's language, whichever side of the card it sits on.
+  const pending = { label: t("notTranslated"), lang: useLocale() };
   return (
     <div className={`prose-card whitespace-pre-line ${className}`}>
       {blocks.map((b, i) =>
         b.type === "p" ? (
           <p key={i}>
-            <Runs runs={b.runs} pendingLabel={pendingLabel} />
+            <Runs runs={b.runs} pending={pending} />
           </p>
         ) : (
           <ul key={i}>
             {b.items.map((item, j) => (
               <li key={j}>
-                <Runs runs={item} pendingLabel={pendingLabel} />
+                <Runs runs={item} pending={pending} />
               </li>
             ))}
           </ul>

@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cardContentHash, cardIdentity, planDeckSync } from "@/lib/core/deck/sync-plan";
 import type { CompiledCard } from "@/lib/core/deck/types";
+import { COMPONENTS } from "@/lib/core/deck/knowledge/components";
+import { authorEdits } from "./author-edits";
 import { replaceOnce, seedMarkdown } from "./helpers";
 
 const cards = compileDeck(seedMarkdown()).cards;
@@ -63,6 +65,23 @@ describe("planDeckSync", () => {
       expect({ front: now.front, back: now.back, note: now.note }, `${from} → ${to}`).toEqual({ front: old.front, back: old.back, note: old.note });
     }
     expect(planDeckSync(stored(cards), cards).rename).toEqual([]);
+  });
+
+  it("curating the English of a new point later moves its card to the curated id, progress and all", () => {
+    const markdown = authorEdits.insertDuty(seedMarkdown());
+    const before = compileDeck(markdown).cards;
+    const provisional = before.find((c) => c.key.startsWith("component:kubelet:duty:") && c.front.zh.includes("注册节点"))!;
+    const kubelet = COMPONENTS.find((c) => c.id === "kubelet")!;
+    kubelet.duties.push({ id: "register-node", zh: "向 API server 注册节点", en: "Registers the node with the API server" });
+    try {
+      const after = compileDeck(markdown).cards;
+      const plan = planDeckSync(stored(before), after);
+      expect(plan.rename).toEqual([{ from: provisional.key, to: "component:kubelet:duty:register-node" }]);
+      expect(plan.change.map((c) => c.key).sort()).toEqual(["component:kubelet:duty:register-node", "component:kubelet:role"]);
+      expect(plan).toMatchObject({ add: [], retire: [], revive: [] });
+    } finally {
+      kubelet.duties.pop();
+    }
   });
 
   it("never guesses: a retired card, or two cards teaching the same thing, are not renamed", () => {
