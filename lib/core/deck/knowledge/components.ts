@@ -54,7 +54,11 @@ export const COMPONENTS: ComponentKnowledge[] = [
     duties: [
       { id: "node-agent", zh: "kubelet是主要的节点代理", en: "Is the primary node agent" },
       { id: "watch-assigned-pods", zh: "它会监视已分配给节点的pod", en: "Watches the Pods that have been assigned to its node" },
-      { id: "volumes-and-secrets", zh: "安装Pod所需的volume、下载Pod所需的Secret", en: "Mounts the volumes and downloads the Secrets that a Pod needs" },
+      {
+        id: "volumes-and-secrets",
+        zh: "安装Pod所需的volume、下载Pod所需的Secret",
+        en: "Mounts the volumes and downloads the Secrets that a Pod needs",
+      },
       {
         id: "run-containers",
         zh: "运行docker",
@@ -82,7 +86,10 @@ export const COMPONENTS: ComponentKnowledge[] = [
       zh: "API 服务器是控制平面的前端。",
       en: "The API server is the front end of the control plane.",
     },
-    duties: [{ id: "expose-api", zh: "暴露Kubernetes API", en: "Exposes the Kubernetes API" }, { id: "every-request", zh: "任何资源请求/调用都是通过apiserver来的", en: "Every resource request or call goes through it" }],
+    duties: [
+      { id: "expose-api", zh: "暴露Kubernetes API", en: "Exposes the Kubernetes API" },
+      { id: "every-request", zh: "任何资源请求/调用都是通过apiserver来的", en: "Every resource request or call goes through it" },
+    ],
   },
   {
     id: "kube-scheduler",
@@ -95,7 +102,11 @@ export const COMPONENTS: ComponentKnowledge[] = [
       en: "The scheduler runs on the control plane and decides which node each Pod lands on.",
     },
     duties: [
-      { id: "watch-unscheduled-pods", zh: "监视新创建没有分配到Node的Pod", en: "Watches for newly created Pods that have no Node assigned" },
+      {
+        id: "watch-unscheduled-pods",
+        zh: "监视新创建没有分配到Node的Pod",
+        en: "Watches for newly created Pods that have no Node assigned",
+      },
       { id: "select-node", zh: "为Pod选择一个Node", en: "Selects a Node for each of those Pods" },
     ],
   },
@@ -110,8 +121,16 @@ export const COMPONENTS: ComponentKnowledge[] = [
       en: "The controller manager runs on the control plane.",
     },
     duties: [
-      { id: "run-controllers", zh: "运行管理控制器，它们是集群中处理常规任务的后台线程", en: "Runs the controllers: background loops that handle the cluster's routine tasks" },
-      { id: "controller-list", zh: "Node、Replication、Endpoint、Service Account、Token 控制器", en: "Those controllers include the Node, Replication, Endpoint, Service Account and Token controllers" },
+      {
+        id: "run-controllers",
+        zh: "运行管理控制器，它们是集群中处理常规任务的后台线程",
+        en: "Runs the controllers: background loops that handle the cluster's routine tasks",
+      },
+      {
+        id: "controller-list",
+        zh: "Node、Replication、Endpoint、Service Account、Token 控制器",
+        en: "Those controllers include the Node, Replication, Endpoint, Service Account and Token controllers",
+      },
     ],
   },
   {
