@@ -74,6 +74,19 @@ describe("moving a positionally keyed deck to content keys", () => {
     const before = await progressByFact();
     const sidesBefore = new Map(stored.map((c) => [c.id, sides(c)]));
 
+    // One transaction: a failure after the renames began (here a damaged quiz row that names a
+    // renamed card) leaves every key, state and log as it was.
+    const damaged = await db.quizQuestion.create({
+      data: {
+        attemptId: attempt.id, position: 1, kind: "duty-to-component", topic: "components", prompt: "{}", answer: "{}", explanation: "{}",
+        cardKeys: '["component:kubelet:duty:2"',
+      },
+    });
+    await expect(syncDeck(db, compileDeck(markdown), meta, NOW)).rejects.toThrow();
+    expect((await db.card.findMany({ orderBy: { position: "asc" } })).map((c) => c.key)).toEqual(stored.map((c) => c.key));
+    expect(await progressByFact()).toEqual(before);
+    await db.quizQuestion.delete({ where: { id: damaged.id } });
+
     // The next `npm run db:seed`, as an operator runs it.
     const run = spawnSync(path.resolve("node_modules/.bin/tsx"), ["seed/load.ts"], { env: process.env, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
