@@ -78,6 +78,14 @@ describe.runIf(enabled)("a point without curated English", () => {
     expect(text).toContain("Watches the Pods that have been assigned to its node");
     expect(text).toContain("Runs container health checks periodically");
 
+    // The card list flags it too, and only it among the kubelet duties.
+    await page.goto(`${server.baseURL}/decks/browse?q=${encodeURIComponent("kubelet")}`);
+    const flagged = page.locator("[data-testid=card-row]:has([data-testid=not-translated])");
+    await expect(flagged.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-card-key")))).resolves.toEqual(
+      expect.arrayContaining([duty.key, "component:kubelet:role"]),
+    );
+    await expect(page.locator(`[data-card-key="component:kubelet:duty:health-checks"] [data-testid=not-translated]`).count()).resolves.toBe(0);
+
     // A translated card carries no badge.
     const other = cardWhere("key = 'component:kubelet:duty:watch-assigned-pods'");
     await page.goto(`${server.baseURL}/decks/cards/${other.id}`);
