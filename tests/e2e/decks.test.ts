@@ -81,7 +81,7 @@ describe.runIf(enabled)("the Decks pages in the browser", () => {
     await page.waitForURL(`${server.baseURL}/decks/browse?q=kube-proxy`);
     await waitForText(page, "[data-testid=result-count]", "3 cards match “kube-proxy”");
     const keys = await page.getByTestId("card-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-card-key")));
-    expect(keys).toEqual(["component:kube-proxy:role", "component:kube-proxy:placement", "component:kube-proxy:duty:1"]);
+    expect(keys).toEqual(["component:kube-proxy:role", "component:kube-proxy:placement", "component:kube-proxy:duty:service-abstraction"]);
 
     await page.locator('[data-card-key="component:kube-proxy:role"]').click();
     await page.waitForURL(`${server.baseURL}/decks/cards/${cardId("component:kube-proxy:role")}`);

@@ -94,7 +94,7 @@ describe("browsing and searching cards", () => {
 
   it("finds kube-proxy in English, in any case, and in Chinese, and never a retired card", async () => {
     const me = await makeUser(db);
-    const expected = ["component:kube-proxy:role", "component:kube-proxy:placement", "component:kube-proxy:duty:1"];
+    const expected = ["component:kube-proxy:role", "component:kube-proxy:placement", "component:kube-proxy:duty:service-abstraction"];
     const en = await listCards(db, me.id, filter({ q: "kube-proxy" }), await dueOf(me.id));
     expect(keysOf(en.cards)).toEqual(expected);
     expect(en.total).toBe(3);

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
 import { cardPlainText } from "@/lib/core/deck/card-text";
+import { hasPending } from "@/lib/core/deck/localize";
 import { listCards, parseBrowseParams, TOPICS, type CardStatus } from "@/lib/decks/queries";
 import { dueTodayIds } from "@/lib/reviews/due-today";
 import { SearchForm } from "../../_components/search-form";
@@ -24,7 +25,7 @@ const STATUS_STYLE: Record<CardStatus, string> = {
 
 export default async function BrowsePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const [t, locale] = await Promise.all([getTranslations("decks"), getLocale()]);
+  const [t, tc, locale] = await Promise.all([getTranslations("decks"), getTranslations("common.cardText"), getLocale()]);
   const { mine } = sides(locale);
   const { filter, problems } = parseBrowseParams(await searchParams);
   const db = await readyDb();
@@ -100,6 +101,11 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
                   <span className="flex shrink-0 flex-wrap gap-1.5 text-xs">
                     {filter.topic ? null : <span className="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">{t(`topics.${card.topic}`)}</span>}
                     <span className={`rounded px-2 py-0.5 ${STATUS_STYLE[card.status]}`}>{t(`status.${card.status}`)}</span>
+                    {hasPending(card.front[mine] + card.back[mine]) ? (
+                      <span className="rounded border border-dashed border-amber-700 px-2 py-0.5 text-amber-900 dark:border-amber-400 dark:text-amber-100" data-testid="not-translated">
+                        {tc("notTranslated")}
+                      </span>
+                    ) : null}
                   </span>
                 </Link>
               </li>
