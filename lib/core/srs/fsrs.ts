@@ -27,7 +27,7 @@
  * A review counts as recalled for both algorithms exactly when the grade is ≥ 3 (not Again).
  */
 import {
-  createEmptyCard, default_w, fsrs, forgetting_curve, Rating, State,
+  createEmptyCard, default_w, fsrs, Rating, State,
   type Card, type FSRS, type Grade,
 } from "ts-fsrs";
 import type { Quality } from "./sm2";
@@ -207,8 +207,29 @@ export function fsrsNext(state: FsrsState | null, today: string, rating: FsrsRat
 /** Probability of recall FSRS predicts for a card on learner day `day`; null for a card never reviewed. */
 export function fsrsRetrievability(state: FsrsState | null, day: string, params: FsrsParams = DEFAULT_FSRS_PARAMS): number | null {
   if (!state || state.lastReviewDay === null || state.stability <= 0) return null;
-  const elapsed = Math.max(0, daysBetweenKeys(state.lastReviewDay, day));
-  return forgetting_curve([...params.weights], elapsed, state.stability);
+  return fsrsRecall(state.stability, Math.max(0, daysBetweenKeys(state.lastReviewDay, day)), params);
+}
+
+/** The memory part of a state: what the forgetting curve needs. */
+export interface FsrsMemory {
+  stability: number;
+  difficulty: number;
+}
+
+/**
+ * Memory after a rating given `elapsedDays` after the previous one (null memory: first review).
+ * The same stability and difficulty fsrsNext stores, without the scheduling around them: the
+ * evaluation of a long history runs this once per review.
+ */
+export function fsrsMemoryStep(memory: FsrsMemory | null, elapsedDays: number, rating: FsrsRating, params: FsrsParams = DEFAULT_FSRS_PARAMS): FsrsMemory {
+  if (!isFsrsRating(rating)) throw new RangeError(`FSRS rating must be 1..4, got ${String(rating)}`);
+  const next = schedulerFor(params).next_state(memory, memory ? elapsedDays : 0, rating);
+  return { stability: next.stability, difficulty: next.difficulty };
+}
+
+/** FSRS's probability of recall `elapsedDays` after a review that left `stability`. */
+export function fsrsRecall(stability: number, elapsedDays: number, params: FsrsParams = DEFAULT_FSRS_PARAMS): number {
+  return schedulerFor(params).forgetting_curve(elapsedDays, stability);
 }
 
 export interface GradedDay {
@@ -224,9 +245,11 @@ export interface GradedDay {
  */
 export function fsrsFromHistory(history: readonly GradedDay[], params: FsrsParams = DEFAULT_FSRS_PARAMS): FsrsState | null {
   let state: FsrsState | null = null;
+  let last: string | null = null;
   for (const h of history) {
-    if (state?.lastReviewDay === h.day) continue;
+    if (last === h.day) continue;
     state = fsrsNext(state, h.day, ratingOfGrade(h.grade), params).state;
+    last = h.day;
   }
   return state;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createEmptyCard, default_w, fsrs, forgetting_curve, type Card, type Grade } from "ts-fsrs";
 import {
-  DEFAULT_FSRS_PARAMS, FSRS_RATINGS, fsrsFromHistory, fsrsNext, fsrsParams, fsrsPreview, fsrsRetrievability, ratingOfGrade,
-  type FsrsRating, type FsrsState,
+  DEFAULT_FSRS_PARAMS, FSRS_RATINGS, fsrsFromHistory, fsrsMemoryStep, fsrsNext, fsrsParams, fsrsPreview, fsrsRetrievability, ratingOfGrade,
+  type FsrsMemory, type FsrsRating, type FsrsState,
 } from "@/lib/core/srs/fsrs";
 import { addLocalDays } from "@/lib/core/srs/days";
 import type { Quality } from "@/lib/core/srs/sm2";
@@ -125,6 +125,20 @@ describe("fsrsRetrievability", () => {
     const s = ours([{ gap: 0, rating: 4 }])[0].state; // S = w[3] ≈ 8.3 days
     const r = forgetting_curve([...default_w], s.stability, s.stability);
     expect(r).toBeCloseTo(0.9, 10);
+  });
+});
+
+describe("fsrsMemoryStep", () => {
+  it("gives the stability and difficulty fsrsNext stores", () => {
+    for (const seq of SEQUENCES) {
+      const params = fsrsParams({ desiredRetention: seq.retention ?? 0.9 });
+      const full = ours(seq.steps, seq.retention);
+      let memory: FsrsMemory | null = null;
+      seq.steps.forEach((step, i) => {
+        memory = fsrsMemoryStep(memory, step.gap, step.rating, params);
+        expect(memory).toEqual({ stability: full[i].state.stability, difficulty: full[i].state.difficulty });
+      });
+    }
   });
 });
 
