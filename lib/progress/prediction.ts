@@ -6,7 +6,7 @@
  */
 import type { DbTx } from "@/lib/db/client";
 import type { Learner } from "@/lib/reviews/learner";
-import { localDayKey } from "@/lib/core/srs/days";
+import { learnerDays } from "@/lib/core/stats/prediction";
 import { evaluateSchedules, memoryEvents, type Evaluation } from "@/lib/core/stats/prediction";
 
 /**
@@ -27,14 +27,9 @@ export async function loadSchedulePrediction(db: DbTx, learner: Learner): Promis
     orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
     select: { cardId: true, grade: true, reviewedAt: true },
   });
+  const dayOf = learnerDays(learner.timeZone, learner.rolloverHour);
   const events = memoryEvents(
-    rows.map((r) => ({
-      cardKey: r.cardId,
-      grade: Number(r.grade),
-      origin: "review",
-      day: localDayKey(r.reviewedAt, learner.timeZone, learner.rolloverHour),
-      undone: false,
-    })),
+    rows.map((r) => ({ cardKey: r.cardId, grade: Number(r.grade), origin: "review", day: dayOf(r.reviewedAt), undone: false })),
   );
   const evaluation = evaluateSchedules(events);
   return { ...evaluation, enough: evaluation.reviews >= MIN_SCORED_REVIEWS, minimum: MIN_SCORED_REVIEWS };

@@ -143,9 +143,25 @@ function dayKey(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+// Day key → day number, remembered: a long history names a few thousand distinct days, and
+// parsing and checking a key costs microseconds. Bounded so junk input cannot grow it forever.
+const dayNumbers = new Map<string, number>();
+const MAX_CACHED_DAYS = 20_000;
+
+/** Days since 1970-01-01 of a day key; RangeError for anything but a real YYYY-MM-DD date. */
+export function dayNumber(key: string): number {
+  let n = dayNumbers.get(key);
+  if (n === undefined) {
+    n = dayDate(key).getTime() / DAY_MS;
+    if (dayNumbers.size >= MAX_CACHED_DAYS) dayNumbers.clear();
+    dayNumbers.set(key, n);
+  }
+  return n;
+}
+
 /** Whole learner days from day key `a` to `b` (negative when b is earlier). */
 export function daysBetweenKeys(a: string, b: string): number {
-  return Math.round((dayDate(b).getTime() - dayDate(a).getTime()) / DAY_MS);
+  return dayNumber(b) - dayNumber(a);
 }
 
 function toCard(state: FsrsState | null, today: string): Card {

@@ -4,8 +4,8 @@
  * Only the fields the evaluation needs are read; anything else in the file is ignored.
  */
 import { z } from "zod";
-import { isValidTimeZone, localDayKey } from "../srs/days";
-import { memoryEvents, type MemoryEvent } from "./prediction";
+import { isValidTimeZone } from "../srs/days";
+import { learnerDays, memoryEvents, type MemoryEvent } from "./prediction";
 
 // ISO strings as the export writes them (a Date when handed an already-parsed object).
 const instant = z.coerce.date();
@@ -38,6 +38,7 @@ export function historyFromExport(json: unknown): ExportHistory {
     return { ok: false, error: `not a KubeCards account export (v1): ${issue.path.join(".") || "(root)"}: ${issue.message}` };
   }
   const { settings, reviewLog } = parsed.data;
+  const dayOf = learnerDays(settings.timeZone, settings.rolloverHour);
   const rows = reviewLog
     .map((r, i) => ({ r, i }))
     .sort((a, b) => a.r.reviewedAt.getTime() - b.r.reviewedAt.getTime() || a.i - b.i)
@@ -45,7 +46,7 @@ export function historyFromExport(json: unknown): ExportHistory {
       cardKey: r.cardKey,
       grade: r.grade,
       origin: r.origin,
-      day: localDayKey(r.reviewedAt, settings.timeZone, settings.rolloverHour),
+      day: dayOf(r.reviewedAt),
       undone: r.undoneAt != null,
     }));
   return { ok: true, events: memoryEvents(rows), timeZone: settings.timeZone, rolloverHour: settings.rolloverHour };

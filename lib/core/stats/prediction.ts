@@ -34,6 +34,7 @@
  * and RMSE = √( Σ n_b (mean recalled_b − mean predicted_b)² / Σ n_b ).
  */
 import { daysBetweenKeys, fsrsMemoryStep, fsrsRecall, ratingOfGrade, DEFAULT_FSRS_PARAMS, type FsrsMemory, type FsrsParams } from "../srs/fsrs";
+import { dayBounds, type DayBounds } from "../srs/days";
 import { INITIAL_SM2, sm2, type Quality, type Sm2State } from "../srs/sm2";
 
 export interface MemoryEvent {
@@ -103,6 +104,19 @@ export interface LogRow {
   /** Learner day of `reviewedAt` (the caller owns the time zone and rollover hour). */
   day: string;
   undone: boolean;
+}
+
+/**
+ * Learner day key of each instant, for instants mostly in time order: one day's bounds are
+ * computed once and reused for every grade inside them (a log has many grades per day, and each
+ * time-zone lookup costs microseconds).
+ */
+export function learnerDays(timeZone: string, rolloverHour: number): (at: Date) => string {
+  let day: DayBounds | null = null;
+  return (at) => {
+    if (!day || at < day.start || at >= day.end) day = dayBounds(at, timeZone, rolloverHour);
+    return day.key;
+  };
 }
 
 /**
