@@ -23,7 +23,8 @@ function MetricsTable({ data, fmt, t }: { data: SchedulePrediction; fmt: Fmt; t:
   ] as const;
   return (
     <div className="overflow-x-auto">
-      <table className={TABLE} data-testid="prediction-metrics">
+      {/* No min-width: the explanations wrap, so the figures stay on a phone's screen. */}
+      <table className="w-full border-collapse text-left text-sm tabular-nums" data-testid="prediction-metrics">
         <TableHead columns={[{ label: t("metric") }, { label: t("sm2"), numeric: true }, { label: t("fsrs"), numeric: true }]} />
         <tbody>
           {rows.map((r) => (
