@@ -38,7 +38,7 @@ export function CalibrationChart(props: { sm2: CalibrationBin[]; fsrs: Calibrati
         {ticks.slice(1).map((v) => (
           <line key={v} x1={0} x2={w} y1={y(v)} y2={y(v)} className="stroke-slate-200 dark:stroke-slate-800" strokeWidth={1} />
         ))}
-        <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} className="stroke-slate-400 dark:stroke-slate-500" strokeWidth={1.5} strokeDasharray="4 4" />
+        <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} className="stroke-slate-500 dark:stroke-slate-400" strokeWidth={1.5} strokeDasharray="4 4" />
         {(["sm2", "fsrs"] as const).map((s) => (
           <g key={s} data-series={s}>
             {series[s].length > 1 ? (
