@@ -13,6 +13,8 @@ const withNextIntl = createNextIntlPlugin({
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The FSRS optimizer is a native addon (lib/ops/fsrs-optimize): loaded by Node, never bundled.
+  serverExternalPackages: ["@open-spaced-repetition/binding"],
   // `npm test` typechecks the whole project (tests included) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   experimental: {

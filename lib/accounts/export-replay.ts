@@ -1,14 +1,17 @@
-import { checkSchedule, type ReplayProblem, type ReplayRow, type Schedule } from "@/lib/core/srs";
+import { algorithmFor, checkSchedule, type ReplayProblem, type ReplayRow, type Schedule } from "@/lib/core/srs";
 import { schedulesOfRow } from "@/lib/reviews/schedule-store";
 
 /** The parts of an account export (lib/accounts/export.ts, JSON-decoded) that the replay reads. */
 export interface ExportForReplay {
   settings: { timeZone: string; rolloverHour: number };
-  reviewStates: { cardKey: string; repetitions: number; easiness: number; intervalDays: number; lapses: number; dueAt: string; lastReviewedAt: string | null }[];
+  reviewStates: { cardKey: string; repetitions: number; easiness: number; intervalDays: number; lapses: number; dueAt: string; lastReviewedAt: string | null; stability?: number | null; difficulty?: number | null }[];
+  /** Absent in exports from before FSRS: the learner always had SM-2. */
+  algorithmSwitches?: { at: string; algorithm: string; desiredRetention: number; weights: number[] | null }[];
   reviewLog: {
     id: string; cardKey: string; grade: number; origin: string; kind: string; reviewedAt: string; undoneAt: string | null;
     repsBefore: number; easeBefore: number; intervalBefore: number; dueBefore: string | null; lapsesBefore: number; lastReviewedBefore?: string | null;
     repsAfter: number; easeAfter: number; intervalAfter: number; dueAfter: string; lapsesAfter: number;
+    algorithm?: string; stabilityBefore?: number | null; difficultyBefore?: number | null; stabilityAfter?: number | null; difficultyAfter?: number | null;
   }[];
 }
 
@@ -24,17 +27,21 @@ export function replayExport(data: ExportForReplay): { cardKey: string; problems
   for (const l of data.reviewLog) {
     const reviewedAt = new Date(l.reviewedAt);
     const row: ReplayRow = {
-      id: l.id, origin: l.origin, kind: l.kind, grade: l.grade, reviewedAt, undoneAt: date(l.undoneAt),
-      ...schedulesOfRow({ ...l, reviewedAt, dueBefore: date(l.dueBefore), lastReviewedBefore: date(l.lastReviewedBefore), dueAfter: new Date(l.dueAfter) }),
+      id: l.id, origin: l.origin, kind: l.kind, grade: l.grade, reviewedAt, undoneAt: date(l.undoneAt), algorithm: l.algorithm ?? "sm2",
+      ...schedulesOfRow({
+        ...l, reviewedAt, dueBefore: date(l.dueBefore), lastReviewedBefore: date(l.lastReviewedBefore), dueAfter: new Date(l.dueAfter),
+        stabilityBefore: l.stabilityBefore ?? null, difficultyBefore: l.difficultyBefore ?? null, stabilityAfter: l.stabilityAfter ?? null, difficultyAfter: l.difficultyAfter ?? null,
+      }),
     };
     rows.set(l.cardKey, [...(rows.get(l.cardKey) ?? []), row]);
   }
   const states = new Map<string, Schedule>(
-    data.reviewStates.map((s) => [s.cardKey, { repetitions: s.repetitions, easiness: s.easiness, intervalDays: s.intervalDays, lapses: s.lapses, dueAt: new Date(s.dueAt), lastReviewedAt: date(s.lastReviewedAt) }]),
+    data.reviewStates.map((s) => [s.cardKey, { repetitions: s.repetitions, easiness: s.easiness, intervalDays: s.intervalDays, lapses: s.lapses, dueAt: new Date(s.dueAt), lastReviewedAt: date(s.lastReviewedAt), stability: s.stability ?? null, difficulty: s.difficulty ?? null }]),
   );
+  const switches = (data.algorithmSwitches ?? []).map((s) => ({ at: new Date(s.at), algorithm: algorithmFor(s) }));
   const out: { cardKey: string; problems: ReplayProblem[] }[] = [];
   for (const key of new Set([...rows.keys(), ...states.keys()])) {
-    const problems = checkSchedule(rows.get(key) ?? [], states.get(key) ?? null, { timeZone: zone.timeZone, rolloverHour: zone.rolloverHour });
+    const problems = checkSchedule(rows.get(key) ?? [], states.get(key) ?? null, { timeZone: zone.timeZone, rolloverHour: zone.rolloverHour }, switches);
     if (problems.length) out.push({ cardKey: key, problems });
   }
   return out;

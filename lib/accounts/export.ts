@@ -22,12 +22,12 @@ function parseJson(text: string | null): unknown {
  * open question's answer stays on the server, as it does on the quiz page.
  */
 export async function exportLearnerData(db: Db, userId: string, now = new Date()) {
-  const [user, states, logs, attempts] = await db.$transaction([
+  const [user, states, logs, attempts, switches] = await db.$transaction([
     db.user.findUnique({
       where: { id: userId },
       select: {
         id: true, email: true, name: true, locale: true, timeZone: true, rolloverHour: true,
-        newPerDay: true, maxReviewsPerDay: true, createdAt: true, updatedAt: true,
+        newPerDay: true, maxReviewsPerDay: true, algorithm: true, desiredRetention: true, createdAt: true, updatedAt: true,
       },
     }),
     db.reviewState.findMany({
@@ -35,7 +35,7 @@ export async function exportLearnerData(db: Db, userId: string, now = new Date()
       orderBy: [{ introducedAt: "asc" }, { id: "asc" }],
       select: {
         repetitions: true, easiness: true, intervalDays: true, dueAt: true, lapses: true,
-        lastReviewedAt: true, introducedAt: true, card: { select: { key: true, topic: true } },
+        lastReviewedAt: true, stability: true, difficulty: true, introducedAt: true, card: { select: { key: true, topic: true } },
       },
     }),
     db.reviewLog.findMany({
@@ -45,6 +45,7 @@ export async function exportLearnerData(db: Db, userId: string, now = new Date()
         id: true, grade: true, origin: true, kind: true,
         repsBefore: true, easeBefore: true, intervalBefore: true, dueBefore: true, lapsesBefore: true, lastReviewedBefore: true,
         repsAfter: true, easeAfter: true, intervalAfter: true, dueAfter: true, lapsesAfter: true,
+        algorithm: true, stabilityBefore: true, difficultyBefore: true, stabilityAfter: true, difficultyAfter: true,
         reviewedAt: true, durationMs: true, requestId: true, undoneAt: true, card: { select: { key: true } },
       },
     }),
@@ -59,16 +60,22 @@ export async function exportLearnerData(db: Db, userId: string, now = new Date()
         },
       },
     }),
+    db.algorithmSwitch.findMany({
+      where: { userId },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      select: { at: true, algorithm: true, desiredRetention: true, weights: true },
+    }),
   ]);
   if (!user) return null;
-  const { locale, timeZone, rolloverHour, newPerDay, maxReviewsPerDay, ...profile } = user;
+  const { locale, timeZone, rolloverHour, newPerDay, maxReviewsPerDay, algorithm, desiredRetention, ...profile } = user;
 
   return {
     format: EXPORT_FORMAT.name,
     formatVersion: EXPORT_FORMAT.version,
     exportedAt: now.toISOString(),
     profile,
-    settings: { locale, timeZone, rolloverHour, newPerDay, maxReviewsPerDay },
+    settings: { locale, timeZone, rolloverHour, newPerDay, maxReviewsPerDay, algorithm, desiredRetention },
+    algorithmSwitches: switches.map((s) => ({ ...s, weights: s.weights === null ? null : (parseJson(s.weights) as number[]) })),
     reviewStates: states.map(({ card, ...s }) => ({ cardKey: card.key, topic: card.topic, ...s })),
     reviewLog: logs.map(({ card, ...l }) => ({ cardKey: card.key, ...l })),
     quizAttempts: attempts.map((a) => ({

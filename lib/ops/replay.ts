@@ -5,7 +5,7 @@
  * Each learner's days are taken from their current time zone and rollover hour.
  */
 import type { Database } from "better-sqlite3";
-import { checkSchedule, type ReplayRow, type Schedule } from "@/lib/core/srs";
+import { algorithmFor, checkSchedule, parseWeights, type AlgorithmSwitchAt, type ReplayRow, type Schedule } from "@/lib/core/srs";
 import { schedulesOfRow } from "@/lib/reviews/schedule-store";
 
 export interface Mismatch {
@@ -27,6 +27,8 @@ function toDate(v: unknown): Date | null {
   return d;
 }
 
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
 export interface ReplayReport {
   states: number;
   logs: number;
@@ -46,6 +48,7 @@ function rowOf(r: Record<string, unknown>): ReplayRow & { userId: string; cardId
     grade: Number(r.grade),
     reviewedAt,
     undoneAt: toDate(r.undoneAt),
+    algorithm: r.algorithm === undefined ? "sm2" : String(r.algorithm),
     ...schedulesOfRow({
       kind,
       reviewedAt,
@@ -60,6 +63,10 @@ function rowOf(r: Record<string, unknown>): ReplayRow & { userId: string; cardId
       intervalAfter: Number(r.intervalAfter),
       dueAfter: toDate(r.dueAfter)!,
       lapsesAfter: Number(r.lapsesAfter),
+      stabilityBefore: numOrNull(r.stabilityBefore),
+      difficultyBefore: numOrNull(r.difficultyBefore),
+      stabilityAfter: numOrNull(r.stabilityAfter),
+      difficultyAfter: numOrNull(r.difficultyAfter),
     }),
   };
 }
@@ -79,8 +86,15 @@ export function checkReviewStates(sqlite: Database): ReplayReport {
     else logsByCard.set(key, [row]);
   }
 
+  const switches = new Map<string, AlgorithmSwitchAt[]>();
+  const switchRows = sqlite.prepare(`select * from "AlgorithmSwitch" order by userId, at, rowid`).all() as Record<string, unknown>[];
+  for (const s of switchRows) {
+    const at = { at: toDate(s.at)!, algorithm: algorithmFor({ algorithm: String(s.algorithm), desiredRetention: Number(s.desiredRetention), weights: parseWeights(s.weights as string | null) }) };
+    switches.set(String(s.userId), [...(switches.get(String(s.userId)) ?? []), at]);
+  }
+
   const stored = new Map<string, Schedule>();
-  const states = sqlite.prepare(`select userId, cardId, repetitions, easiness, intervalDays, lapses, dueAt, lastReviewedAt from "ReviewState"`).all() as Record<string, unknown>[];
+  const states = sqlite.prepare(`select userId, cardId, repetitions, easiness, intervalDays, lapses, dueAt, lastReviewedAt, stability, difficulty from "ReviewState"`).all() as Record<string, unknown>[];
   for (const s of states) {
     stored.set(`${s.userId}\u0000${s.cardId}`, {
       repetitions: Number(s.repetitions),
@@ -89,6 +103,8 @@ export function checkReviewStates(sqlite: Database): ReplayReport {
       lapses: Number(s.lapses),
       dueAt: toDate(s.dueAt)!,
       lastReviewedAt: toDate(s.lastReviewedAt),
+      stability: numOrNull(s.stability),
+      difficulty: numOrNull(s.difficulty),
     });
   }
 
@@ -97,7 +113,7 @@ export function checkReviewStates(sqlite: Database): ReplayReport {
   for (const key of keys) {
     const [userId, cardId] = key.split("\u0000");
     const zone = users.get(userId) ?? { timeZone: "UTC", rolloverHour: 4 };
-    for (const p of checkSchedule(logsByCard.get(key) ?? [], stored.get(key) ?? null, zone)) {
+    for (const p of checkSchedule(logsByCard.get(key) ?? [], stored.get(key) ?? null, zone, switches.get(userId) ?? [])) {
       mismatches.push({ userId, cardId, ...(p.logId ? { logId: p.logId } : {}), problem: p.problem, ...(p.expected !== undefined ? { expected: p.expected, actual: p.actual } : {}) });
     }
   }

@@ -7,7 +7,7 @@
 import type { DbTx } from "@/lib/db/client";
 import type { Learner } from "@/lib/reviews/learner";
 import { learnerDays } from "@/lib/core/stats/prediction";
-import { evaluateSchedules, memoryEvents, type Evaluation } from "@/lib/core/stats/prediction";
+import { evaluateSchedules, memoryEvents, type Evaluation, type MemoryEvent } from "@/lib/core/stats/prediction";
 
 /**
  * Below this many scored reviews (a card's second review onwards) the page shows how many more
@@ -21,16 +21,19 @@ export interface SchedulePrediction extends Evaluation {
   minimum: number;
 }
 
-export async function loadSchedulePrediction(db: DbTx, learner: Learner): Promise<SchedulePrediction> {
+/** The learner's memory events (first standing grade of each card per learner day), oldest first. */
+export async function loadMemoryEvents(db: DbTx, learner: Learner): Promise<MemoryEvent[]> {
   const rows = await db.reviewLog.findMany({
     where: { userId: learner.id, origin: "review", undoneAt: null },
     orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
     select: { cardId: true, grade: true, reviewedAt: true },
   });
   const dayOf = learnerDays(learner.timeZone, learner.rolloverHour);
-  const events = memoryEvents(
-    rows.map((r) => ({ cardKey: r.cardId, grade: Number(r.grade), origin: "review", day: dayOf(r.reviewedAt), undone: false })),
-  );
+  return memoryEvents(rows.map((r) => ({ cardKey: r.cardId, grade: Number(r.grade), origin: "review", day: dayOf(r.reviewedAt), undone: false })));
+}
+
+export async function loadSchedulePrediction(db: DbTx, learner: Learner): Promise<SchedulePrediction> {
+  const events = await loadMemoryEvents(db, learner);
   const evaluation = evaluateSchedules(events);
   return { ...evaluation, enough: evaluation.reviews >= MIN_SCORED_REVIEWS, minimum: MIN_SCORED_REVIEWS };
 }

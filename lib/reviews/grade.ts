@@ -1,6 +1,7 @@
 import { isUniqueViolation, lockLearner, type Db, type DbTx } from "@/lib/db/client";
 import { cardToday, outcome, type Quality } from "@/lib/core/srs";
 import { readSchedule, writeOutcome } from "./schedule-store";
+import { learnerAlgorithm, readLearnerAlgorithm } from "./algorithm";
 import type { Learner } from "./learner";
 import { loadQueue, queueAfterGrade } from "./queue-data";
 import { sessionView, type SessionView } from "./view";
@@ -60,10 +61,12 @@ async function replay(db: Db, learner: Learner, requestId: string, now: Date): P
  * Hot path (issue 8): plain SQL statements, today's queue read once and the next card's queue
  * derived from it in memory.
  */
-export async function gradeCard(db: Db, learner: Learner, input: GradeInput, now: Date): Promise<GradeOutcome> {
+export async function gradeCard(db: Db, sessionLearner: Learner, input: GradeInput, now: Date): Promise<GradeOutcome> {
+  let learner = sessionLearner;
   try {
     return await db.$transaction(async (tx) => {
       await lockLearner(tx, learner.id); // PostgreSQL: this learner's grades one at a time, as on SQLite
+      learner = await readLearnerAlgorithm(tx, learner);
       // Inside the transaction: the first copy of a double click may have committed just before.
       const done = await loggedGrade(tx, learner.id, input.requestId);
       if (done) return { ok: true as const, result: resultOf(done), session: await sessionView(tx, learner, now) };
@@ -84,7 +87,7 @@ export async function gradeCard(db: Db, learner: Learner, input: GradeInput, now
       // The schedule model decides everything: first answer or repeat, interval, lapses, due moment.
       const today = cardToday(data.todayGrades.filter((g) => g.cardId === input.cardId));
       const ctx = { now, timeZone: learner.timeZone, rolloverHour: learner.rolloverHour };
-      const o = outcome({ schedule: stored?.schedule ?? null, today }, { type: "grade", grade: input.quality }, ctx);
+      const o = outcome({ schedule: stored?.schedule ?? null, today }, { type: "grade", grade: input.quality }, ctx, learnerAlgorithm(learner));
       const next = o.schedule!;
       const log = o.log!;
       const written = await writeOutcome(tx, learner.id, input.cardId, stored, next, log, input);

@@ -5,4 +5,8 @@ export interface Learner {
   rolloverHour: number;
   newPerDay: number;
   maxReviewsPerDay: number;
+  /** Scheduling settings (lib/reviews/algorithm.ts); absent: SM-2. */
+  algorithm?: string;
+  desiredRetention?: number;
+  fsrsWeights?: string | null;
 }

@@ -82,6 +82,8 @@ export interface CardWithState {
   lapses: number | null;
   dueAt: Date | null;
   lastReviewedAt: Date | null;
+  stability: number | null;
+  difficulty: number | null;
   version: number | null;
 }
 
@@ -89,10 +91,10 @@ export interface CardWithState {
 export async function readCardWithState(db: DbTx, userId: string, cardId: string): Promise<CardWithState | null> {
   const [row] = await db.$queryRaw<CardWithState[]>`
     SELECT c."id", c."key", c."topic", c."frontZh", c."frontEn", c."backZh", c."backEn", c."noteZh", c."noteEn", c."source",
-           s."repetitions", s."easiness", s."intervalDays", s."lapses", s."dueAt", s."lastReviewedAt", s."version"
+           s."repetitions", s."easiness", s."intervalDays", s."lapses", s."dueAt", s."lastReviewedAt", s."stability", s."difficulty", s."version"
     FROM "Card" c LEFT JOIN "ReviewState" s ON s."cardId" = c."id" AND s."userId" = ${userId}
     WHERE c."id" = ${cardId}`;
   if (!row) return null;
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return { ...row, repetitions: num(row.repetitions), easiness: num(row.easiness), intervalDays: num(row.intervalDays), lapses: num(row.lapses), version: num(row.version) };
+  return { ...row, repetitions: num(row.repetitions), easiness: num(row.easiness), intervalDays: num(row.intervalDays), lapses: num(row.lapses), stability: num(row.stability), difficulty: num(row.difficulty), version: num(row.version) };
 }

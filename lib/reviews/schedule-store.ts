@@ -22,12 +22,14 @@ interface StateRow {
   dueAt: Date;
   lapses: number;
   lastReviewedAt: Date | null;
+  stability: number | null;
+  difficulty: number | null;
   version: number;
 }
 
 export async function readSchedule(db: DbTx, userId: string, cardId: string): Promise<StoredSchedule | null> {
   const [row] = await db.$queryRaw<StateRow[]>`
-    SELECT "id", "repetitions", "easiness", "intervalDays", "dueAt", "lapses", "lastReviewedAt", "version"
+    SELECT "id", "repetitions", "easiness", "intervalDays", "dueAt", "lapses", "lastReviewedAt", "stability", "difficulty", "version"
     FROM "ReviewState" WHERE "userId" = ${userId} AND "cardId" = ${cardId}`;
   if (!row) return null;
   return {
@@ -40,9 +42,13 @@ export async function readSchedule(db: DbTx, userId: string, cardId: string): Pr
       lapses: Number(row.lapses),
       dueAt: row.dueAt,
       lastReviewedAt: row.lastReviewedAt,
+      stability: num(row.stability),
+      difficulty: num(row.difficulty),
     },
   };
 }
+
+const num = (x: number | null): number | null => (x === null ? null : Number(x));
 
 /** A log row read back: the model's view of it plus what the database keeps beside. */
 export interface StoredRow extends TodayRow {
@@ -50,6 +56,7 @@ export interface StoredRow extends TodayRow {
   requestId: string;
   reviewedAt: Date;
   undoneAt: Date | null;
+  algorithm: string;
   before: Schedule | null;
   after: Schedule;
 }
@@ -73,13 +80,18 @@ interface LogRowSql {
   intervalAfter: number;
   dueAfter: Date;
   lapsesAfter: number;
+  algorithm: string;
+  stabilityBefore: number | null;
+  difficultyBefore: number | null;
+  stabilityAfter: number | null;
+  difficultyAfter: number | null;
 }
 
 const MOVING = new Set(["new", "review"]);
 
 /** The schedules a row recorded. A "new" row had none before; after it, lastReviewedAt is the
  * row's moment for a schedule-moving grade and unchanged otherwise. */
-export function schedulesOfRow(r: Omit<LogRowSql, "id" | "requestId" | "undoneAt" | "grade" | "origin">): { before: Schedule | null; after: Schedule } {
+export function schedulesOfRow(r: Omit<LogRowSql, "id" | "requestId" | "undoneAt" | "grade" | "origin" | "algorithm">): { before: Schedule | null; after: Schedule } {
   const before: Schedule | null =
     r.kind === "new"
       ? null
@@ -90,6 +102,8 @@ export function schedulesOfRow(r: Omit<LogRowSql, "id" | "requestId" | "undoneAt
           lapses: Number(r.lapsesBefore),
           dueAt: r.dueBefore ?? new Date(Number.NaN),
           lastReviewedAt: r.lastReviewedBefore,
+          stability: num(r.stabilityBefore),
+          difficulty: num(r.difficultyBefore),
         };
   const after: Schedule = {
     repetitions: Number(r.repsAfter),
@@ -98,19 +112,22 @@ export function schedulesOfRow(r: Omit<LogRowSql, "id" | "requestId" | "undoneAt
     lapses: Number(r.lapsesAfter),
     dueAt: r.dueAfter,
     lastReviewedAt: MOVING.has(r.kind) ? r.reviewedAt : r.lastReviewedBefore,
+    stability: num(r.stabilityAfter),
+    difficulty: num(r.difficultyAfter),
   };
   return { before, after };
 }
 
 function toStoredRow(r: LogRowSql): StoredRow {
-  return { id: r.id, origin: r.origin, kind: r.kind, grade: Number(r.grade), requestId: r.requestId, reviewedAt: r.reviewedAt, undoneAt: r.undoneAt, ...schedulesOfRow(r) };
+  return { id: r.id, origin: r.origin, kind: r.kind, grade: Number(r.grade), requestId: r.requestId, reviewedAt: r.reviewedAt, undoneAt: r.undoneAt, algorithm: r.algorithm, ...schedulesOfRow(r) };
 }
 
 /** A card's standing rows (not undone) since `since`, oldest first. */
 export async function readCardRowsSince(db: DbTx, userId: string, cardId: string, since: Date): Promise<StoredRow[]> {
   const rows = await db.$queryRaw<LogRowSql[]>`
     SELECT "id", "origin", "kind", "grade", "requestId", "reviewedAt", "undoneAt", "repsBefore", "easeBefore", "intervalBefore", "dueBefore",
-           "lapsesBefore", "lastReviewedBefore", "repsAfter", "easeAfter", "intervalAfter", "dueAfter", "lapsesAfter"
+           "lapsesBefore", "lastReviewedBefore", "repsAfter", "easeAfter", "intervalAfter", "dueAfter", "lapsesAfter",
+           "algorithm", "stabilityBefore", "difficultyBefore", "stabilityAfter", "difficultyAfter"
     FROM "ReviewLog" WHERE "userId" = ${userId} AND "cardId" = ${cardId} AND "undoneAt" IS NULL AND "reviewedAt" >= ${since}
     ORDER BY "reviewedAt" ASC, "id" ASC`;
   return rows.map(toStoredRow);
@@ -139,12 +156,14 @@ export async function writeOutcome(
   if (!prior && next) {
     const introducedAt = log?.at ?? next.lastReviewedAt ?? next.dueAt;
     await tx.$executeRaw`
-      INSERT INTO "ReviewState" ("id", "userId", "cardId", "repetitions", "easiness", "intervalDays", "dueAt", "lapses", "lastReviewedAt", "introducedAt", "version")
-      VALUES (${uuidv7()}, ${userId}, ${cardId}, ${next.repetitions}, ${next.easiness}, ${next.intervalDays}, ${next.dueAt}, ${next.lapses}, ${next.lastReviewedAt}, ${introducedAt}, ${version})`;
+      INSERT INTO "ReviewState" ("id", "userId", "cardId", "repetitions", "easiness", "intervalDays", "dueAt", "lapses", "lastReviewedAt", "stability", "difficulty", "introducedAt", "version")
+      VALUES (${uuidv7()}, ${userId}, ${cardId}, ${next.repetitions}, ${next.easiness}, ${next.intervalDays}, ${next.dueAt}, ${next.lapses}, ${next.lastReviewedAt},
+        ${next.stability ?? null}, ${next.difficulty ?? null}, ${introducedAt}, ${version})`;
   } else if (prior && next) {
     const count = await tx.$executeRaw`
       UPDATE "ReviewState" SET "repetitions" = ${next.repetitions}, "easiness" = ${next.easiness}, "intervalDays" = ${next.intervalDays},
-        "dueAt" = ${next.dueAt}, "lapses" = ${next.lapses}, "lastReviewedAt" = ${next.lastReviewedAt}, "version" = ${version}
+        "dueAt" = ${next.dueAt}, "lapses" = ${next.lapses}, "lastReviewedAt" = ${next.lastReviewedAt},
+        "stability" = ${next.stability ?? null}, "difficulty" = ${next.difficulty ?? null}, "version" = ${version}
       WHERE "id" = ${prior.id} AND "version" = ${prior.version}`;
     if (count !== 1) return null;
   } else if (prior && !next) {
@@ -157,13 +176,32 @@ export async function writeOutcome(
 
 /** Appends one log entry of the model (the row records the schedules before and after it). */
 export async function insertLogRow(tx: DbTx, userId: string, cardId: string, log: LogDraft, extra: WriteExtra): Promise<string> {
-  const b = log.before ?? { ...INITIAL_SM2, lapses: 0, dueAt: null, lastReviewedAt: null };
+  const b = log.before ?? { ...INITIAL_SM2, lapses: 0, dueAt: null, lastReviewedAt: null, stability: null, difficulty: null };
   const a = log.after;
   const logId = uuidv7(); // time-ordered: undo takes the latest grade by (reviewedAt, id)
   await tx.$executeRaw`
     INSERT INTO "ReviewLog" ("id", "userId", "cardId", "grade", "origin", "kind", "repsBefore", "easeBefore", "intervalBefore", "dueBefore", "lapsesBefore",
-      "lastReviewedBefore", "repsAfter", "easeAfter", "intervalAfter", "dueAfter", "lapsesAfter", "reviewedAt", "durationMs", "requestId")
+      "lastReviewedBefore", "repsAfter", "easeAfter", "intervalAfter", "dueAfter", "lapsesAfter", "algorithm", "stabilityBefore", "difficultyBefore",
+      "stabilityAfter", "difficultyAfter", "reviewedAt", "durationMs", "requestId")
     VALUES (${logId}, ${userId}, ${cardId}, ${log.grade}, ${log.origin}, ${log.kind}, ${b.repetitions}, ${b.easiness}, ${b.intervalDays},
-      ${b.dueAt}, ${b.lapses}, ${b.lastReviewedAt}, ${a.repetitions}, ${a.easiness}, ${a.intervalDays}, ${a.dueAt}, ${a.lapses}, ${log.at}, ${extra.durationMs}, ${extra.requestId})`;
+      ${b.dueAt}, ${b.lapses}, ${b.lastReviewedAt}, ${a.repetitions}, ${a.easiness}, ${a.intervalDays}, ${a.dueAt}, ${a.lapses}, ${log.algorithm},
+      ${b.stability ?? null}, ${b.difficulty ?? null}, ${a.stability ?? null}, ${a.difficulty ?? null}, ${log.at}, ${extra.durationMs}, ${extra.requestId})`;
   return logId;
+}
+
+/** Every log row of a learner (undone ones too: the replay skips them), per card in commit order. */
+export async function readUserRows(db: DbTx, userId: string): Promise<Map<string, StoredRow[]>> {
+  const rows = await db.$queryRaw<(LogRowSql & { cardId: string })[]>`
+    SELECT "id", "cardId", "origin", "kind", "grade", "requestId", "reviewedAt", "undoneAt", "repsBefore", "easeBefore", "intervalBefore", "dueBefore",
+           "lapsesBefore", "lastReviewedBefore", "repsAfter", "easeAfter", "intervalAfter", "dueAfter", "lapsesAfter",
+           "algorithm", "stabilityBefore", "difficultyBefore", "stabilityAfter", "difficultyAfter"
+    FROM "ReviewLog" WHERE "userId" = ${userId}
+    ORDER BY "cardId" ASC, "reviewedAt" ASC, "id" ASC`;
+  const byCard = new Map<string, StoredRow[]>();
+  for (const r of rows) {
+    const list = byCard.get(r.cardId);
+    if (list) list.push(toStoredRow(r));
+    else byCard.set(r.cardId, [toStoredRow(r)]);
+  }
+  return byCard;
 }

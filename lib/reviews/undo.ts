@@ -2,6 +2,7 @@ import { lockLearner, type Db } from "@/lib/db/client";
 import { dayBounds, planUndo } from "@/lib/core/srs";
 import type { Learner } from "./learner";
 import { insertLogRow, readCardRowsSince, readSchedule, writeOutcome } from "./schedule-store";
+import { learnerAlgorithm, readLearnerAlgorithm } from "./algorithm";
 import { sessionView, type SessionView } from "./view";
 
 export type UndoOutcome = { ok: true; undone: string; cardId: string; session: SessionView } | { ok: false; error: "not-found" | "not-last"; session: SessionView | null };
@@ -14,7 +15,7 @@ export type UndoOutcome = { ok: true; undone: string; cardId: string; session: S
 export async function undoGrade(db: Db, learner: Learner, logId: string, now: Date): Promise<UndoOutcome> {
   return db.$transaction(async (tx) => {
     await lockLearner(tx, learner.id); // PostgreSQL: never interleaved with a grade of the same learner
-    const log = await tx.reviewLog.findFirst({ where: { id: logId, userId: learner.id, origin: "review" }, select: { id: true, cardId: true, undoneAt: true } });
+    const log = await tx.reviewLog.findFirst({ where: { id: logId, userId: learner.id, origin: "review" }, select: { id: true, cardId: true, undoneAt: true, reviewedAt: true } });
     if (!log) return { ok: false as const, error: "not-found" as const, session: null };
     if (log.undoneAt) return { ok: true as const, undone: log.id, cardId: log.cardId, session: await sessionView(tx, learner, now) };
 
@@ -25,10 +26,15 @@ export async function undoGrade(db: Db, learner: Learner, logId: string, now: Da
       select: { id: true },
     });
     if (latest?.id !== log.id) return { ok: false as const, error: "not-last" as const, session: await sessionView(tx, learner, now) };
+    // A switch of algorithm since the grade rescheduled the card from its whole log: the grade is
+    // part of that history now, no longer the last thing that happened to it.
+    const switched = await tx.algorithmSwitch.findFirst({ where: { userId: learner.id, at: { gte: log.reviewedAt } }, select: { id: true } });
+    if (switched) return { ok: false as const, error: "not-last" as const, session: await sessionView(tx, learner, now) };
+    const current = await readLearnerAlgorithm(tx, learner);
 
     const rows = await readCardRowsSince(tx, learner.id, log.cardId, start);
     const stored = await readSchedule(tx, learner.id, log.cardId);
-    const plan = planUndo(stored?.schedule ?? null, rows, log.id, learner);
+    const plan = planUndo(stored?.schedule ?? null, rows, log.id, learner, learnerAlgorithm(current));
     await tx.reviewLog.updateMany({ where: { id: { in: plan.undone.map((r) => r.id) } }, data: { undoneAt: now } });
     await writeOutcome(tx, learner.id, log.cardId, stored, plan.schedule, null, { requestId: "", durationMs: 0 });
     for (const { row, log: entry } of plan.reapplied) {

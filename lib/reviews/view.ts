@@ -1,9 +1,10 @@
 import type { DbTx } from "@/lib/db/client";
 import type { Localized, SourceRef } from "@/lib/core/deck/types";
-import { cardToday, gradeLabel, outcomes, QUALITIES, sessionSummary, type GradeLabel, type QueueItemKind, type Schedule } from "@/lib/core/srs";
+import { cardToday, gradeLabel, outcomes, QUALITIES, sessionSummary, type AlgorithmName, type GradeLabel, type QueueItemKind, type Schedule } from "@/lib/core/srs";
 import type { Learner } from "./learner";
 import { loadQueue, type QueueData } from "./queue-data";
 import { readCardWithState } from "./queue-reads";
+import { learnerAlgorithm } from "./algorithm";
 
 export interface CardView {
   id: string;
@@ -18,6 +19,8 @@ export interface CardView {
   version: number;
   /** What each grade 0–5 does today, from the schedule model that commits the grade. */
   labels: GradeLabel[];
+  /** The learner's algorithm: SM-2 shows the six grades, FSRS four buttons (FSRS_BUTTON_GRADES). */
+  algorithm: AlgorithmName;
 }
 
 export interface SessionView {
@@ -36,9 +39,13 @@ async function cardView(db: DbTx, learner: Learner, now: Date, data: QueueData, 
   const schedule: Schedule | null =
     card.version === null
       ? null
-      : { repetitions: card.repetitions!, easiness: card.easiness!, intervalDays: card.intervalDays!, lapses: card.lapses!, dueAt: card.dueAt!, lastReviewedAt: card.lastReviewedAt };
+      : {
+          repetitions: card.repetitions!, easiness: card.easiness!, intervalDays: card.intervalDays!, lapses: card.lapses!, dueAt: card.dueAt!,
+          lastReviewedAt: card.lastReviewedAt, stability: card.stability, difficulty: card.difficulty,
+        };
   const today = cardToday(data.todayGrades.filter((g) => g.cardId === card.id));
-  const all = outcomes({ schedule, today }, { now, timeZone: learner.timeZone, rolloverHour: learner.rolloverHour });
+  const algorithm = learnerAlgorithm(learner);
+  const all = outcomes({ schedule, today }, { now, timeZone: learner.timeZone, rolloverHour: learner.rolloverHour }, algorithm);
   const labels = QUALITIES.map((q) => gradeLabel(all.grades[q]));
   return {
     id: card.id,
@@ -51,6 +58,7 @@ async function cardView(db: DbTx, learner: Learner, now: Date, data: QueueData, 
     source: JSON.parse(card.source) as SourceRef,
     version: card.version ?? 0,
     labels,
+    algorithm: algorithm.name,
   };
 }
 

@@ -10,7 +10,11 @@ import {
   dayBounds,
   outcome,
   planUndo,
+  rescheduleUnder,
+  SM2_ALGORITHM,
+  type AlgorithmSwitchAt,
   type CardToday,
+  type SchedulingAlgorithm,
   type LogDraft,
   type Quality,
   type Schedule,
@@ -22,7 +26,9 @@ export type Op =
   | { type: "quiz-miss"; card: number }
   | { type: "quiz-hit"; card: number }
   | { type: "undo" }
-  | { type: "wait"; ms: number };
+  | { type: "wait"; ms: number }
+  /** Switch algorithm (index into the caller's list of algorithms). */
+  | { type: "switch"; to: number };
 
 export interface Zone {
   timeZone: string;
@@ -41,11 +47,18 @@ export const ZONES: { zone: Zone; start: string }[] = [
 const MINUTE = 60_000;
 const WAITS = [MINUTE, 7 * MINUTE, 45 * MINUTE, 3 * 60 * MINUTE, 10 * 60 * MINUTE, 24 * 60 * MINUTE, 3 * 24 * 60 * MINUTE, 8 * 24 * 60 * MINUTE];
 
-/** One random sequence: mostly grades, some waits (day rollovers), quiz misses and hits, undos. */
-export function randomOps(seed: number, cards: number, length: number): Op[] {
+/**
+ * One random sequence: mostly grades, some waits (day rollovers), quiz misses and hits, undos; with
+ * `algorithms` > 0, also switches among that many algorithms.
+ */
+export function randomOps(seed: number, cards: number, length: number, algorithms = 0): Op[] {
   const rnd = mulberry32(seed);
   const ops: Op[] = [];
   for (let i = 0; i < length; i++) {
+    if (algorithms > 0 && rnd() < 0.15) {
+      ops.push({ type: "switch", to: Math.floor(rnd() * algorithms) });
+      continue;
+    }
     const r = rnd();
     const card = Math.floor(rnd() * cards);
     if (r < 0.45) ops.push({ type: "grade", card, grade: Math.floor(rnd() * 6) as Quality });
@@ -65,6 +78,7 @@ export interface SimRow {
   grade: number;
   reviewedAt: Date;
   undoneAt: Date | null;
+  algorithm: string;
   before: Schedule | null;
   after: Schedule;
 }
@@ -76,6 +90,9 @@ export class SimLearner {
   /** Every event as the learner gave it; an undone grade is marked, a quiz miss never is. */
   events: { card: number; event: ScheduleEvent; at: Date; undone: boolean; rowId: string | null }[] = [];
   now: Date;
+  /** The algorithm in force, and every switch so far (what the AlgorithmSwitch table keeps). */
+  algorithm: SchedulingAlgorithm = SM2_ALGORITHM;
+  switches: AlgorithmSwitchAt[] = [];
   private seq = 0;
 
   constructor(
@@ -106,14 +123,16 @@ export class SimLearner {
   }
 
   private append(card: number, log: LogDraft): SimRow {
-    const row: SimRow = { id: `r${++this.seq}`, card, origin: log.origin, kind: log.kind, grade: log.grade, reviewedAt: log.at, undoneAt: null, before: log.before, after: log.after };
+    const row: SimRow = {
+      id: `r${++this.seq}`, card, origin: log.origin, kind: log.kind, grade: log.grade, reviewedAt: log.at, undoneAt: null, algorithm: log.algorithm, before: log.before, after: log.after,
+    };
     this.rows.push(row);
     return row;
   }
 
   /** Applies one event; returns the outcome's log kind, or null when nothing was written. */
   apply(card: number, event: ScheduleEvent): string | null {
-    const o = outcome({ schedule: this.schedules[card], today: cardToday(this.rowsToday(card)) }, event, this.ctx());
+    const o = outcome({ schedule: this.schedules[card], today: cardToday(this.rowsToday(card)) }, event, this.ctx(), this.algorithm);
     this.schedules[card] = o.schedule;
     const row = o.log ? this.append(card, o.log) : null;
     this.events.push({ card, event, at: this.now, undone: false, rowId: row?.id ?? null });
@@ -125,7 +144,8 @@ export class SimLearner {
     const { start } = dayBounds(this.now, this.zone.timeZone, this.zone.rolloverHour);
     const latest = [...this.rows].reverse().find((r) => r.origin === "review" && !r.undoneAt && r.reviewedAt.getTime() >= start.getTime());
     if (!latest) return false;
-    const plan = planUndo(this.schedules[latest.card], this.rowsToday(latest.card), latest.id, this.zone);
+    if (this.switches.some((s) => s.at.getTime() >= latest.reviewedAt.getTime())) return false; // as undo.ts: refused after a switch
+    const plan = planUndo(this.schedules[latest.card], this.rowsToday(latest.card), latest.id, this.zone, this.algorithm);
     for (const r of plan.undone) r.undoneAt = this.now;
     for (const e of this.events) if (e.rowId === latest.id) e.undone = true;
     this.schedules[latest.card] = plan.schedule;
@@ -150,6 +170,25 @@ export class SimLearner {
     }
     const { start } = dayBounds(this.now, this.zone.timeZone, this.zone.rolloverHour);
     return { schedule, today: cardToday(applied.filter((r) => r.at.getTime() >= start.getTime())) };
+  }
+
+  /** A card's rows in commit order (reviewedAt, then insertion), as the database returns them. */
+  rowsOf(card: number): SimRow[] {
+    return this.rows
+      .map((r, i) => ({ r, i }))
+      .filter(({ r }) => r.card === card)
+      .sort((a, b) => a.r.reviewedAt.getTime() - b.r.reviewedAt.getTime() || a.i - b.i)
+      .map(({ r }) => r);
+  }
+
+  /** Switches algorithm as lib/reviews/switch-algorithm does: every started card rescheduled from its log. */
+  switchTo(algorithm: SchedulingAlgorithm): void {
+    this.switches.push({ at: this.now, algorithm });
+    this.algorithm = algorithm;
+    for (let c = 0; c < this.schedules.length; c++) {
+      const schedule = rescheduleUnder(this.rowsOf(c), algorithm, this.zone);
+      if (this.schedules[c] && schedule) this.schedules[c] = schedule;
+    }
   }
 
   wait(ms: number): void {

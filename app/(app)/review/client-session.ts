@@ -16,6 +16,8 @@ export interface ClientCard {
   version: number;
   /** What each grade 0–5 does today (the schedule model's outcomes). */
   labels: GradeLabel[];
+  /** SM-2: six grades; FSRS: four buttons. */
+  algorithm: "sm2" | "fsrs";
 }
 
 export type ClientSession = Omit<SessionView, "card"> & { card: ClientCard | null };
@@ -28,7 +30,7 @@ export function toClientSession(view: SessionView): ClientSession {
   return {
     ...view,
     card: c
-      ? { id: c.id, topic: c.topic, kind: c.kind, front: sides(c.front), back: sides(c.back), note: c.note ? sides(c.note) : null, source: c.source, version: c.version, labels: c.labels }
+      ? { id: c.id, topic: c.topic, kind: c.kind, front: sides(c.front), back: sides(c.back), note: c.note ? sides(c.note) : null, source: c.source, version: c.version, labels: c.labels, algorithm: c.algorithm }
       : null,
   };
 }

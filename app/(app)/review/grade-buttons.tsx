@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { formatIntervalShort } from "@/lib/core/srs/preview";
 import type { GradeLabel } from "@/lib/core/srs/schedule";
 import { QUALITIES, type Quality } from "@/lib/core/srs/sm2";
+import { FSRS_BUTTON_GRADES } from "@/lib/core/srs/fsrs-buttons";
 
 type Locale = "en" | "zh-CN";
 
@@ -17,21 +18,40 @@ function useLabelText(locale: Locale) {
   };
 }
 
-export function GradeButtons({ labels, locale, disabled, onGrade }: { labels: GradeLabel[]; locale: Locale; disabled: boolean; onGrade: (q: Quality) => void }) {
+/**
+ * SM-2 learners grade 0–5 (keys 0–5); FSRS learners press Again, Hard, Good or Easy (keys 1–4),
+ * which commit the grades FSRS_BUTTON_GRADES. Each button shows what its grade does, from the
+ * same model outcome the grade commits.
+ */
+export function GradeButtons({
+  labels,
+  locale,
+  disabled,
+  onGrade,
+  algorithm = "sm2",
+}: {
+  labels: GradeLabel[];
+  locale: Locale;
+  disabled: boolean;
+  onGrade: (q: Quality) => void;
+  algorithm?: "sm2" | "fsrs";
+}) {
   const t = useTranslations("review");
   const text = useLabelText(locale);
+  const fsrs = algorithm === "fsrs";
+  const grades = fsrs ? FSRS_BUTTON_GRADES : QUALITIES;
   return (
-    <fieldset className="space-y-2" disabled={disabled}>
-      <legend className="mb-2 text-sm text-slate-600 dark:text-slate-400">{t("gradeGroup")}</legend>
-      <div className="grid grid-cols-3 gap-2 sm:grid-cols-6">
-        {QUALITIES.map((q) => (
+    <fieldset className="space-y-2" disabled={disabled} data-algorithm={algorithm}>
+      <legend className="mb-2 text-sm text-slate-600 dark:text-slate-400">{fsrs ? t("fsrs.gradeGroup") : t("gradeGroup")}</legend>
+      <div className={fsrs ? "grid grid-cols-2 gap-2 sm:grid-cols-4" : "grid grid-cols-3 gap-2 sm:grid-cols-6"}>
+        {grades.map((q, i) => (
           <button
             key={q}
             type="button"
             data-grade={q}
             onClick={() => onGrade(q)}
-            title={t(`gradeHelp.${q}`)}
-            aria-keyshortcuts={String(q)}
+            title={fsrs ? t(`fsrs.help.${q}` as never) : t(`gradeHelp.${q}`)}
+            aria-keyshortcuts={String(fsrs ? i + 1 : q)}
             className={`flex min-h-11 flex-col items-center rounded-lg border px-2 py-2 text-sm font-medium transition-colors ${
               q < 3
                 ? "border-red-200 bg-red-50 text-red-900 hover:bg-red-100 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
@@ -39,8 +59,8 @@ export function GradeButtons({ labels, locale, disabled, onGrade }: { labels: Gr
             }`}
           >
             <span>
-              <kbd className="me-1 text-xs">{q}</kbd>
-              {t(`grades.${q}`)}
+              <kbd className="me-1 text-xs">{fsrs ? i + 1 : q}</kbd>
+              {fsrs ? t(`fsrs.buttons.${q}` as never) : t(`grades.${q}`)}
             </span>
             <span className="text-xs" data-testid={`interval-${q}`}>
               {text(labels[q])}

@@ -34,7 +34,7 @@ export function ReviewSession({ initial, locale, timeZone }: { initial: ClientSe
       {card ? (
         <>
           <ReviewCard card={card} locale={locale} revealed={revealed} onReveal={reveal} />
-          {revealed ? <GradeButtons labels={card.labels} locale={locale} disabled={pending} onGrade={grade} /> : null}
+          {revealed ? <GradeButtons labels={card.labels} algorithm={card.algorithm} locale={locale} disabled={pending} onGrade={grade} /> : null}
           <p className="text-center text-xs text-slate-600 dark:text-slate-400">{t("keyboard")}</p>
         </>
       ) : session.today.reviewed > 0 ? (

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Quality } from "@/lib/core/srs/sm2";
+import { FSRS_BUTTON_GRADES } from "@/lib/core/srs/fsrs-buttons";
 import { gradeAction, undoAction, type ReviewActionResult } from "./actions";
 import type { ClientSession } from "./client-session";
 
@@ -119,9 +120,11 @@ export function useReviewSession(initial: ClientSession) {
         if (e.key === "Enter" && target?.tagName === "BUTTON") return;
         e.preventDefault();
         setRevealed(true);
-      } else if (/^[0-5]$/.test(e.key) && revealed) {
+      } else if (card?.algorithm === "fsrs" ? /^[1-4]$/.test(e.key) : /^[0-5]$/.test(e.key)) {
+        if (!revealed) return;
         e.preventDefault();
-        grade(Number(e.key) as Quality);
+        // FSRS keys 1–4 are its four buttons (Again, Hard, Good, Easy), not SM-2 grades.
+        grade(card?.algorithm === "fsrs" ? FSRS_BUTTON_GRADES[Number(e.key) - 1] : (Number(e.key) as Quality));
       } else if (e.key === "u" || e.key === "U") {
         e.preventDefault();
         undo();

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_auth/current-user";
 import { SettingsForm } from "./settings-form";
+import { AlgorithmForm } from "./algorithm-form";
 
 export async function generateMetadata() {
   const t = await getTranslations("settings");
@@ -27,6 +28,9 @@ export default async function SettingsPage() {
           newPerDay: user.newPerDay,
           maxReviewsPerDay: user.maxReviewsPerDay,
         }}
+      />
+      <AlgorithmForm
+        initial={{ algorithm: user.algorithm, desiredRetention: user.desiredRetention, fitted: user.fsrsWeights !== null, fitStatus: user.fsrsFitStatus }}
       />
       <section aria-labelledby="account-link-heading" className="card-surface mt-6 p-5">
         <h2 id="account-link-heading" className="text-lg font-semibold">

@@ -7,3 +7,4 @@ export * from "./summary";
 export * from "./schedule";
 export * from "./replay";
 export * from "./undo-plan";
+export * from "./fsrs-algorithm";

@@ -3,9 +3,15 @@
  * row disagrees with it. The log is append-only and every event writes its row in the same
  * transaction as the schedule it changes, so a stored schedule must equal the replay of its log; a
  * difference means a write was lost, torn or applied twice (after a crash, a restore or a bug).
+ *
+ * Algorithms. Each row records the algorithm that scheduled it. A learner's switch of algorithm (or
+ * of its parameters) gives every card, at the switch, the schedule the replay of its log gives
+ * under the new algorithm (`rescheduleUnder`): SM-2 → FSRS computes each card's FSRS memory from
+ * its own history, FSRS → SM-2 restores exactly the SM-2 schedule the log gives. The switch writes
+ * no log row; the replay recomputes the same schedule at the same moment.
  */
 import { dayBounds } from "./days";
-import { eventOfRow, outcome, cardToday, scheduleDiff, type DayContext, type Schedule, type ScheduleField, type TodayRow } from "./schedule";
+import { eventOfRow, outcome, cardToday, scheduleDiff, SM2_ALGORITHM, type DayContext, type Schedule, type ScheduleField, type SchedulingAlgorithm, type TodayRow } from "./schedule";
 
 /** A stored log row, as the replay reads it (rows of one learner and one card, in commit order). */
 export interface ReplayRow {
@@ -15,6 +21,8 @@ export interface ReplayRow {
   grade: number;
   reviewedAt: Date;
   undoneAt: Date | null;
+  /** The algorithm the row was scheduled with (absent: rows from before FSRS, all SM-2). */
+  algorithm?: string;
   /** What the row recorded (null before: the card was new). */
   before: Schedule | null;
   after: Schedule;
@@ -40,17 +48,64 @@ function fieldProblems(what: "recorded before the row" | "recorded after the row
   return scheduleDiff(expected, actual).map((field) => ({ logId, problem: text(field), field, expected: show(expected[field]), actual: show(actual[field]) }));
 }
 
+/** A learner's change of algorithm or parameters, from `at` on. */
+export interface AlgorithmSwitchAt {
+  at: Date;
+  algorithm: SchedulingAlgorithm;
+}
+
+type EventRow = Pick<ReplayRow, "origin" | "kind" | "grade" | "reviewedAt" | "undoneAt">;
+
+/**
+ * The schedule a card's log gives under one algorithm: every standing event at its own moment,
+ * through the model. What a switch of algorithm sets (module comment). Null: no grade stands.
+ */
+export function rescheduleUnder(rows: readonly EventRow[], algorithm: SchedulingAlgorithm, zone: { timeZone: string; rolloverHour: number }): Schedule | null {
+  let schedule: Schedule | null = null;
+  let dayKey = "";
+  let today: TodayRow[] = [];
+  for (const row of rows) {
+    const event = row.undoneAt ? null : eventOfRow(row);
+    if (!event) continue;
+    const key = dayBounds(row.reviewedAt, zone.timeZone, zone.rolloverHour).key;
+    if (key !== dayKey) {
+      dayKey = key;
+      today = [];
+    }
+    const o = outcome({ schedule, today: cardToday(today) }, event, { now: row.reviewedAt, ...zone }, algorithm);
+    schedule = o.schedule;
+    if (o.log) today.push(o.log);
+  }
+  return schedule;
+}
+
 /**
  * Replays one card's rows. `zone` is the learner's time zone and rollover hour (the days the model
- * reasons in). Returns the schedule the card must have and every disagreement on the way.
+ * reasons in); `switches` the learner's switches of algorithm, oldest first (SM-2 before the first).
+ * Returns the schedule the card must have and every disagreement on the way.
  */
-export function replaySchedule(rows: readonly ReplayRow[], zone: { timeZone: string; rolloverHour: number }): { schedule: Schedule | null; problems: ReplayProblem[] } {
+export function replaySchedule(
+  rows: readonly ReplayRow[],
+  zone: { timeZone: string; rolloverHour: number },
+  switches: readonly AlgorithmSwitchAt[] = [],
+): { schedule: Schedule | null; problems: ReplayProblem[] } {
   let schedule: Schedule | null = null;
   const problems: ReplayProblem[] = [];
   let dayKey = "";
   let today: TodayRow[] = [];
+  let algorithm = SM2_ALGORITHM;
+  let next = 0;
+  const seen: ReplayRow[] = [];
+  // A switch at `at` applies to every row from that moment on.
+  const switchUntil = (t: Date | null) => {
+    while (next < switches.length && (t === null || switches[next].at.getTime() <= t.getTime())) {
+      algorithm = switches[next++].algorithm;
+      schedule = rescheduleUnder(seen, algorithm, zone);
+    }
+  };
   for (const row of rows) {
     if (row.undoneAt) continue;
+    switchUntil(row.reviewedAt);
     const event = eventOfRow(row);
     if (!event) {
       problems.push({ logId: row.id, problem: `unknown log row origin=${row.origin} kind=${row.kind} grade=${row.grade}` });
@@ -63,7 +118,10 @@ export function replaySchedule(rows: readonly ReplayRow[], zone: { timeZone: str
       today = [];
     }
     problems.push(...fieldProblems("recorded before the row", schedule, row.before, row.id));
-    const o = outcome({ schedule, today: cardToday(today) }, event, ctx);
+    if ((row.algorithm ?? "sm2") !== algorithm.name) {
+      problems.push({ logId: row.id, problem: `row scheduled with '${row.algorithm}' where '${algorithm.name}' was in force` });
+    }
+    const o = outcome({ schedule, today: cardToday(today) }, event, ctx, algorithm);
     if (!o.log) {
       problems.push({ logId: row.id, problem: `a '${row.kind}' row for an event that changes nothing` });
     } else if (o.log.kind !== row.kind) {
@@ -72,12 +130,19 @@ export function replaySchedule(rows: readonly ReplayRow[], zone: { timeZone: str
     problems.push(...fieldProblems("recorded after the row", o.schedule, row.after, row.id));
     schedule = o.schedule;
     today.push(row);
+    seen.push(row);
   }
+  switchUntil(null);
   return { schedule, problems };
 }
 
 /** Compares a stored schedule with the replay of its log. */
-export function checkSchedule(rows: readonly ReplayRow[], stored: Schedule | null, zone: { timeZone: string; rolloverHour: number }): ReplayProblem[] {
-  const { schedule, problems } = replaySchedule(rows, zone);
+export function checkSchedule(
+  rows: readonly ReplayRow[],
+  stored: Schedule | null,
+  zone: { timeZone: string; rolloverHour: number },
+  switches: readonly AlgorithmSwitchAt[] = [],
+): ReplayProblem[] {
+  const { schedule, problems } = replaySchedule(rows, zone, switches);
   return [...problems, ...fieldProblems("stored", schedule, stored)];
 }

@@ -32,6 +32,9 @@ export interface Schedule {
   dueAt: Date;
   /** The moment of the latest answer that moved the schedule (null: none, e.g. after an undo of all). */
   lastReviewedAt: Date | null;
+  /** FSRS memory (./fsrs-algorithm): null or absent while SM-2 schedules the card. */
+  stability?: number | null;
+  difficulty?: number | null;
 }
 
 /** The learner's day, as the model needs it: the moment, the zone and when a day starts. */
@@ -58,6 +61,8 @@ export type LogOrigin = "review" | "quiz";
 export interface LogDraft {
   origin: LogOrigin;
   kind: LogKind;
+  /** The algorithm in force when the entry was made. */
+  algorithm: AlgorithmName;
   /** 0–5 for grades; 0 for a quiz miss. */
   grade: number;
   at: Date;
@@ -78,6 +83,8 @@ export interface AlgorithmStep {
   repetitions: number;
   easiness: number;
   intervalDays: number;
+  stability: number | null;
+  difficulty: number | null;
 }
 
 /**
@@ -85,14 +92,18 @@ export interface AlgorithmStep {
  * of the model, so SM-2 and FSRS share the plumbing (what is a repeat, lapses, due moments, logs).
  */
 export interface SchedulingAlgorithm {
-  name: string;
-  step(before: AlgorithmStep, grade: Quality, at: Date): AlgorithmStep;
+  /** Recorded on every log row it schedules ("sm2" | "fsrs"), so the replay uses the same one. */
+  name: AlgorithmName;
+  /** `before` is the card's schedule (null: never answered); `ctx.now` is the moment of the grade. */
+  step(before: Schedule | null, grade: Quality, ctx: DayContext): AlgorithmStep;
 }
 
-export const SM2_ALGORITHM: SchedulingAlgorithm = {
-  name: "sm2",
-  step: (before, grade) => sm2(before, grade),
-};
+export type AlgorithmName = "sm2" | "fsrs";
+
+export const SM2_ALGORITHM: SchedulingAlgorithm = Object.freeze({
+  name: "sm2" as const,
+  step: (before: Schedule | null, grade: Quality) => ({ ...sm2(before ?? INITIAL_SM2, grade), stability: null, difficulty: null }),
+});
 
 const NOT_TODAY: CardToday = Object.freeze({ moved: false, owesRepeat: false }) as CardToday;
 
@@ -138,10 +149,10 @@ function gradeOutcome(schedule: Schedule | null, today: CardToday, grade: Qualit
   const { now } = ctx;
   if (schedule && today.moved) {
     const nextToday = { moved: true, owesRepeat: owesRepeatAfter(grade) };
-    return { schedule, today: nextToday, log: { origin: "review", kind: "drill", grade, at: now, before: schedule, after: schedule } };
+    return { schedule, today: nextToday, log: { origin: "review", kind: "drill", algorithm: algorithm.name, grade, at: now, before: schedule, after: schedule } };
   }
   const base = schedule ?? { ...INITIAL_SM2, lapses: 0 };
-  const step = algorithm.step(base, grade, now);
+  const step = algorithm.step(schedule, grade, ctx);
   const lapse = schedule !== null && grade < 3 && schedule.repetitions > 0 ? 1 : 0;
   const after: Schedule = {
     repetitions: step.repetitions,
@@ -150,24 +161,26 @@ function gradeOutcome(schedule: Schedule | null, today: CardToday, grade: Qualit
     lapses: base.lapses + lapse,
     dueAt: dueAtFor(now, step.intervalDays, ctx.timeZone, ctx.rolloverHour),
     lastReviewedAt: now,
+    stability: step.stability,
+    difficulty: step.difficulty,
   };
   return {
     schedule: after,
     today: { moved: true, owesRepeat: owesRepeatAfter(grade) },
-    log: { origin: "review", kind: schedule ? "review" : "new", grade, at: now, before: schedule, after },
+    log: { origin: "review", kind: schedule ? "review" : "new", algorithm: algorithm.name, grade, at: now, before: schedule, after },
   };
 }
 
-function quizMissOutcome(schedule: Schedule | null, today: CardToday, ctx: DayContext): Outcome {
+function quizMissOutcome(schedule: Schedule | null, today: CardToday, ctx: DayContext, algorithm: AlgorithmName): Outcome {
   if (!schedule) return { schedule, today, log: null };
   if (today.moved) {
-    const log: LogDraft = { origin: "quiz", kind: "quiz", grade: 0, at: ctx.now, before: schedule, after: schedule };
+    const log: LogDraft = { origin: "quiz", kind: "quiz", algorithm, grade: 0, at: ctx.now, before: schedule, after: schedule };
     return { schedule, today: { moved: true, owesRepeat: true }, log };
   }
   const { end } = dayBounds(ctx.now, ctx.timeZone, ctx.rolloverHour);
   if (schedule.dueAt.getTime() < end.getTime()) return { schedule, today, log: null }; // already due today
   const after = { ...schedule, dueAt: ctx.now };
-  return { schedule: after, today, log: { origin: "quiz", kind: "quiz", grade: 0, at: ctx.now, before: schedule, after } };
+  return { schedule: after, today, log: { origin: "quiz", kind: "quiz", algorithm, grade: 0, at: ctx.now, before: schedule, after } };
 }
 
 /** The outcome of one event for a card at `ctx.now`. */
@@ -182,7 +195,7 @@ export function outcome(
     case "grade":
       return gradeOutcome(card.schedule, today, event.grade, ctx, algorithm);
     case "quiz-miss":
-      return quizMissOutcome(card.schedule, today, ctx);
+      return quizMissOutcome(card.schedule, today, ctx, algorithm.name);
     case "quiz-hit":
       return { schedule: card.schedule, today, log: null };
   }
@@ -233,15 +246,15 @@ export function rollback(current: Schedule | null, entry: LoggedEntry): Schedule
   return entry.before;
 }
 
-const FIELDS = ["repetitions", "easiness", "intervalDays", "lapses", "dueAt", "lastReviewedAt"] as const;
+const FIELDS = ["repetitions", "easiness", "intervalDays", "lapses", "dueAt", "lastReviewedAt", "stability", "difficulty"] as const;
 export type ScheduleField = (typeof FIELDS)[number];
 
 /** Fields where two schedules differ (dates compared by instant). */
 export function scheduleDiff(a: Schedule | null, b: Schedule | null): ScheduleField[] {
   if (!a || !b) return a === b ? [] : [...FIELDS];
   return FIELDS.filter((f) => {
-    const x = a[f];
-    const y = b[f];
+    const x = a[f] ?? null; // an absent FSRS memory is no memory
+    const y = b[f] ?? null;
     if (x instanceof Date || y instanceof Date) return !(x instanceof Date && y instanceof Date && x.getTime() === y.getTime());
     return x !== y;
   });

@@ -4,7 +4,7 @@
  * then those quiz misses are applied again at their own moments on the schedule without the grade.
  * The card keeps the quiz's effect and its schedule stays equal to the replay of its log.
  */
-import { cardToday, outcome, rollback, type LogDraft, type Schedule, type TodayRow } from "./schedule";
+import { cardToday, outcome, rollback, SM2_ALGORITHM, type LogDraft, type Schedule, type SchedulingAlgorithm, type TodayRow } from "./schedule";
 
 export interface UndoRow extends TodayRow {
   id: string;
@@ -25,7 +25,13 @@ export interface UndoPlan<R extends UndoRow> {
  * `rowsToday` are the card's standing rows of today in commit order, the grade among them; only
  * quiz rows may follow it (a later grade would be the one to undo).
  */
-export function planUndo<R extends UndoRow>(current: Schedule | null, rowsToday: readonly R[], gradeRowId: string, zone: { timeZone: string; rolloverHour: number }): UndoPlan<R> {
+export function planUndo<R extends UndoRow>(
+  current: Schedule | null,
+  rowsToday: readonly R[],
+  gradeRowId: string,
+  zone: { timeZone: string; rolloverHour: number },
+  algorithm: SchedulingAlgorithm = SM2_ALGORITHM,
+): UndoPlan<R> {
   const at = rowsToday.findIndex((r) => r.id === gradeRowId);
   if (at < 0) throw new Error("planUndo: the grade is not among today's rows");
   const undone = rowsToday.slice(at);
@@ -35,7 +41,7 @@ export function planUndo<R extends UndoRow>(current: Schedule | null, rowsToday:
   const standing: TodayRow[] = rowsToday.slice(0, at);
   const reapplied: UndoPlan<R>["reapplied"] = [];
   for (const row of undone.slice(1)) {
-    const o = outcome({ schedule, today: cardToday(standing) }, { type: "quiz-miss" }, { now: row.reviewedAt, ...zone });
+    const o = outcome({ schedule, today: cardToday(standing) }, { type: "quiz-miss" }, { now: row.reviewedAt, ...zone }, algorithm);
     schedule = o.schedule;
     if (o.log) {
       reapplied.push({ row, log: o.log });

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import Database from "better-sqlite3";
+import type { Browser, Page } from "playwright-core";
+import { checkReviewStates } from "@/lib/ops/replay";
+import { launchBrowser, signUpInBrowser } from "../helpers/browser";
+import { startServer, type RunningServer } from "../helpers/server";
+
+const enabled = inject("browserTests");
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+const db = () => new Database(server.databaseUrl.slice("file:".length), { readonly: true });
+
+async function chooseAlgorithm(algorithm: "sm2" | "fsrs", retention?: string) {
+  await page.goto(`${server.baseURL}/settings`);
+  await page.getByTestId(`algorithm-${algorithm}`).check();
+  if (retention) await page.getByLabel("Desired retention (FSRS)").fill(retention);
+  await page.getByTestId("algorithm-save").click();
+  await page.getByTestId("algorithm-saved").waitFor();
+}
+
+async function reveal() {
+  await page.goto(`${server.baseURL}/review`);
+  await page.getByTestId("review-card").waitFor();
+  await page.keyboard.press("Space");
+  await page.getByTestId("card-back").waitFor();
+}
+
+/**
+ * Issue 18 in a real browser on a 360 px phone: choose FSRS in Settings, see four buttons whose
+ * intervals are the ones a grade then commits, grade by key, switch back to SM-2; every stored
+ * state stays equal to the replay of its log throughout.
+ */
+describe.runIf(enabled)("choosing FSRS in Settings and back", () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Berlin", viewport: { width: 360, height: 740 } });
+    page = await context.newPage();
+    await signUpInBrowser(page, server.baseURL, "fsrs@example.com", "Fsrs");
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows four buttons with the intervals it commits, grades by key 1–4, and switches back to SM-2 exactly", async () => {
+    // Some SM-2 history first, so the switch has something to convert.
+    await reveal();
+    await page.keyboard.press("5");
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=review-card]").length === 1);
+
+    await chooseAlgorithm("fsrs", "0.85");
+    const user = db().prepare(`select algorithm, desiredRetention from "User"`).get() as { algorithm: string; desiredRetention: number };
+    expect(user).toEqual({ algorithm: "fsrs", desiredRetention: 0.85 });
+    const converted = db().prepare(`select stability, difficulty from "ReviewState"`).all() as { stability: number | null; difficulty: number | null }[];
+    expect(converted.length).toBe(1);
+    expect(converted[0].stability).toBeGreaterThan(0);
+
+    await reveal();
+    const group = page.locator("fieldset[data-algorithm=fsrs]");
+    await group.waitFor();
+    const buttons = group.locator("button[data-grade]");
+    expect(await buttons.count()).toBe(4);
+    expect(await buttons.evaluateAll((bs) => bs.map((b) => b.getAttribute("data-grade")))).toEqual(["1", "3", "4", "5"]);
+    await expect.poll(() => group.locator("text=Good").count()).toBeGreaterThan(0);
+    const shown = await page.getByTestId("interval-4").innerText();
+    // Nothing wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    const cardId = (await page.getByTestId("review-card").getAttribute("data-card-id"))!;
+    await page.keyboard.press("3"); // Good
+    await page.waitForFunction((before) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== before || !!document.querySelector("[data-testid=review-summary]"), cardId);
+    const row = db().prepare(`select grade, algorithm, intervalAfter, stabilityAfter from "ReviewLog" where cardId = ? order by reviewedAt desc limit 1`).get(cardId) as {
+      grade: number; algorithm: string; intervalAfter: number; stabilityAfter: number;
+    };
+    expect(row.grade).toBe(4);
+    expect(row.algorithm).toBe("fsrs");
+    expect(row.stabilityAfter).toBeGreaterThan(0);
+    expect(shown).toContain(`${row.intervalAfter} d`); // preview = commit
+    expect(checkReviewStates(db()).mismatches).toEqual([]);
+
+    await chooseAlgorithm("sm2");
+    const back = db().prepare(`select stability, intervalDays from "ReviewState"`).all() as { stability: number | null; intervalDays: number }[];
+    expect(back.every((s) => s.stability === null)).toBe(true);
+    expect(back.every((s) => s.intervalDays === 1)).toBe(true); // SM-2: a first answer of 4 or 5 gives 1 day
+    expect(checkReviewStates(db()).mismatches).toEqual([]);
+    await reveal();
+    expect(await page.locator("fieldset[data-algorithm=sm2] button[data-grade]").count()).toBe(6);
+  });
+});
