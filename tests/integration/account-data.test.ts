@@ -91,7 +91,7 @@ describe("a learner's own data", () => {
 
     const mine = (await rowsOf(me.id)).counts;
     expect(data!.profile).toMatchObject({ id: me.id, email: me.email, name: "Learner" });
-    expect(data!.settings).toEqual({ locale: "en", timeZone: "Asia/Shanghai", rolloverHour: 4, newPerDay: 20, maxReviewsPerDay: 200 });
+    expect(data!.settings).toEqual({ locale: "en", timeZone: "Asia/Shanghai", rolloverHour: 4, newPerDay: 20, maxReviewsPerDay: 200, algorithm: "sm2", desiredRetention: 0.9 });
     expect(data!.reviewStates).toHaveLength(mine.ReviewState);
     expect(data!.reviewLog).toHaveLength(mine.ReviewLog);
     expect(data!.quizAttempts).toHaveLength(mine.QuizAttempt);

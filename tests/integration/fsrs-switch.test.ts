@@ -1,0 +1,166 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readyDb, type Db } from "@/lib/db/client";
+import { algorithmFor, checkSchedule, fsrsAlgorithm, parseWeights, rescheduleUnder, sameSchedule, SM2_ALGORITHM, type ReplayRow, type Schedule } from "@/lib/core/srs";
+import { gradeCard } from "@/lib/reviews/grade";
+import { undoGrade } from "@/lib/reviews/undo";
+import { applyQuizMiss } from "@/lib/reviews/quiz-miss";
+import { loadQueue } from "@/lib/reviews/queue-data";
+import { sessionView } from "@/lib/reviews/view";
+import { schedulesOfRow } from "@/lib/reviews/schedule-store";
+import { setAlgorithm } from "@/lib/reviews/switch-algorithm";
+import { claimFit, runFit } from "@/lib/reviews/fsrs-fit";
+import type { Learner } from "@/lib/reviews/learner";
+import { seedDeck } from "../helpers/deck";
+import { makeUser } from "../helpers/users";
+import { randomOps, SimLearner, ZONES } from "../helpers/schedule-sim";
+
+let db: Db;
+let cards: { id: string; key: string }[];
+beforeAll(async () => {
+  db = await readyDb();
+  await seedDeck(db);
+  cards = await db.card.findMany({ where: { retiredAt: null }, orderBy: { position: "asc" }, take: 3, select: { id: true, key: true } });
+});
+
+const SEQUENCES = 16;
+/** What Settings can choose, and the same algorithms for the in-memory learner. */
+const CHOICES = [
+  { form: { algorithm: "sm2", desiredRetention: "0.9" }, algorithm: SM2_ALGORITHM },
+  { form: { algorithm: "fsrs", desiredRetention: "0.9" }, algorithm: fsrsAlgorithm({ desiredRetention: 0.9 }) },
+  { form: { algorithm: "fsrs", desiredRetention: "0.75" }, algorithm: fsrsAlgorithm({ desiredRetention: 0.75 }) },
+];
+
+async function storedOf(userId: string) {
+  const logs = await db.reviewLog.findMany({ where: { userId }, orderBy: [{ reviewedAt: "asc" }, { id: "asc" }] });
+  const rows = new Map<string, ReplayRow[]>();
+  for (const l of logs) {
+    const row: ReplayRow = { id: l.id, origin: l.origin, kind: l.kind, grade: l.grade, reviewedAt: l.reviewedAt, undoneAt: l.undoneAt, algorithm: l.algorithm, ...schedulesOfRow(l) };
+    rows.set(l.cardId, [...(rows.get(l.cardId) ?? []), row]);
+  }
+  const states = new Map<string, Schedule>(
+    (await db.reviewState.findMany({ where: { userId } })).map((s) => [
+      s.cardId,
+      { repetitions: s.repetitions, easiness: s.easiness, intervalDays: s.intervalDays, lapses: s.lapses, dueAt: s.dueAt, lastReviewedAt: s.lastReviewedAt, stability: s.stability, difficulty: s.difficulty },
+    ]),
+  );
+  const switches = (await db.algorithmSwitch.findMany({ where: { userId }, orderBy: [{ at: "asc" }, { id: "asc" }] })).map((s) => ({
+    at: s.at,
+    algorithm: algorithmFor({ algorithm: s.algorithm, desiredRetention: s.desiredRetention, weights: parseWeights(s.weights) }),
+  }));
+  return { rows, states, switches };
+}
+
+/**
+ * Switching algorithm through the real use cases on a real database: random grades, repeats,
+ * quiz misses, undos, day rollovers and switches among SM-2 and FSRS (two retentions), and after
+ * every step each card's stored schedule equals the replay of its stored log (told of the switches
+ * the AlgorithmSwitch table keeps), the in-memory learner's, and its whole history under the
+ * algorithm in force — switching back to SM-2 restores exactly the SM-2 schedule.
+ */
+describe("switching between SM-2 and FSRS through the use cases", () => {
+  it(`keeps every schedule equal to the replay of its log (${SEQUENCES} sequences)`, async () => {
+    const problems: string[] = [];
+    const seen = { switches: 0, fsrsGrades: 0, undoRefused: 0, previews: 0 };
+    for (let n = 0; n < SEQUENCES && problems.length < 3; n++) {
+      const { zone, start } = ZONES[n % ZONES.length];
+      const u = await makeUser(db, { timeZone: zone.timeZone });
+      await db.user.update({ where: { id: u.id }, data: { rolloverHour: zone.rolloverHour } });
+      const learner: Learner = { id: u.id, ...zone, newPerDay: 200, maxReviewsPerDay: 500 };
+      const sim = new SimLearner(zone, new Date(start), cards.length);
+      for (const op of randomOps(5000 + n, cards.length, 20, CHOICES.length)) {
+        sim.tick();
+        const now = sim.now;
+        if (op.type === "wait") {
+          sim.wait(op.ms);
+          continue;
+        }
+        if (op.type === "switch") {
+          const out = await setAlgorithm(db, u.id, CHOICES[op.to].form, now);
+          expect(out.ok).toBe(true);
+          if (out.ok && out.switched) {
+            sim.switchTo(CHOICES[op.to].algorithm);
+            seen.switches++;
+          }
+          // The learner's committed settings are what a fresh page load reads.
+          const stored = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { algorithm: true, desiredRetention: true } });
+          expect(stored.algorithm).toBe(sim.algorithm.name);
+          learner.algorithm = stored.algorithm;
+          learner.desiredRetention = stored.desiredRetention;
+        } else if (op.type === "grade") {
+          const card = cards[op.card];
+          const queue = await loadQueue(db, learner, now);
+          const offered = queue.queue.items.some((i) => i.cardId === card.id);
+          expect(offered).toBe(sim.offers(op.card));
+          if (!offered) continue;
+          const version = (await db.reviewState.findUnique({ where: { userId_cardId: { userId: u.id, cardId: card.id } } }))?.version ?? 0;
+          const view = await sessionView(db, learner, now);
+          const out = await gradeCard(db, learner, { cardId: card.id, quality: op.grade, expectedVersion: version, requestId: randomUUID(), durationMs: 1000 }, now);
+          expect(out.ok).toBe(true);
+          const kind = sim.apply(op.card, { type: "grade", grade: op.grade });
+          if (sim.algorithm.name === "fsrs" && kind !== "drill") seen.fsrsGrades++;
+          // Preview = commit: the card on screen showed the interval the grade stored.
+          if (out.ok && view.card?.id === card.id && kind !== "drill") {
+            expect(view.card.algorithm).toBe(sim.algorithm.name);
+            expect(view.card.labels[op.grade].intervalDays).toBe(out.result.intervalDays);
+            seen.previews++;
+          }
+        } else if (op.type === "quiz-miss") {
+          await db.$transaction((tx) => applyQuizMiss(tx, learner, `q-${n}-${randomUUID()}`, [cards[op.card].key], now));
+          sim.apply(op.card, { type: "quiz-miss" });
+        } else if (op.type === "undo") {
+          const view = await sessionView(db, learner, now);
+          if (!view.undoLogId) {
+            expect(sim.undo()).toBe(false);
+            continue;
+          }
+          const out = await undoGrade(db, learner, view.undoLogId, now);
+          const undone = sim.undo();
+          expect(out.ok).toBe(undone);
+          if (!undone) seen.undoRefused++;
+        } else {
+          continue;
+        }
+        const { rows, states, switches } = await storedOf(u.id);
+        for (const [i, card] of cards.entries()) {
+          const stored = states.get(card.id) ?? null;
+          const cardRows = rows.get(card.id) ?? [];
+          for (const p of checkSchedule(cardRows, stored, zone, switches)) problems.push(`seq ${n} ${op.type} card ${i}: ${p.problem}`);
+          if (!sameSchedule(sim.schedules[i], stored)) problems.push(`seq ${n} ${op.type} card ${i}: stored ${JSON.stringify(stored)} model ${JSON.stringify(sim.schedules[i])}`);
+          if (stored && !sameSchedule(rescheduleUnder(cardRows, sim.algorithm, zone), stored)) problems.push(`seq ${n} ${op.type} card ${i}: not its history under ${sim.algorithm.name}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(seen.switches).toBeGreaterThan(SEQUENCES);
+    expect(seen.fsrsGrades).toBeGreaterThan(SEQUENCES);
+    expect(seen.previews).toBeGreaterThan(SEQUENCES);
+    expect(seen.undoRefused).toBeGreaterThan(0);
+  }, 600_000);
+
+  it("refuses a retention outside 0.70–0.97 or an unknown algorithm and writes nothing; the same choice twice switches once", async () => {
+    const u = await makeUser(db, { timeZone: "UTC" });
+    for (const bad of [{ algorithm: "fsrs", desiredRetention: "0.69" }, { algorithm: "fsrs", desiredRetention: "0.98" }, { algorithm: "fsrs", desiredRetention: "NaN" }, { algorithm: "anki", desiredRetention: "0.9" }, { algorithm: "fsrs" }, { algorithm: "fsrs", desiredRetention: "0.9", extra: 1 }]) {
+      const out = await setAlgorithm(db, u.id, bad, new Date());
+      expect(out.ok).toBe(false);
+    }
+    expect(await db.algorithmSwitch.count({ where: { userId: u.id } })).toBe(0);
+    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).algorithm).toBe("sm2");
+    const ok = { algorithm: "fsrs", desiredRetention: "0.85" };
+    expect(await setAlgorithm(db, u.id, ok, new Date())).toEqual({ ok: true, switched: true });
+    expect(await setAlgorithm(db, u.id, ok, new Date())).toEqual({ ok: true, switched: false });
+    expect(await db.algorithmSwitch.count({ where: { userId: u.id } })).toBe(1);
+  });
+
+  it("a fit with too few reviews keeps the default weights and says so; one fit runs at a time", async () => {
+    const u = await makeUser(db, { timeZone: "UTC" });
+    expect(await claimFit(db, u.id, new Date())).toBe(true);
+    expect(await claimFit(db, u.id, new Date())).toBe(false); // a double click starts one fit
+    const fit = await runFit(db, u.id, () => new Date());
+    expect(fit).toMatchObject({ status: "too-few", needed: 400 });
+    const after = await db.user.findUniqueOrThrow({ where: { id: u.id } });
+    expect(after.fsrsFitStatus).toBe("too-few");
+    expect(after.fsrsWeights).toBeNull();
+    expect(await claimFit(db, u.id, new Date())).toBe(true);
+  });
+});
