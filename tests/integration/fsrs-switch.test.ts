@@ -11,6 +11,9 @@ import { schedulesOfRow } from "@/lib/reviews/schedule-store";
 import { setAlgorithm } from "@/lib/reviews/switch-algorithm";
 import { claimFit, runFit } from "@/lib/reviews/fsrs-fit";
 import type { Learner } from "@/lib/reviews/learner";
+import { exportLearnerData } from "@/lib/accounts/export";
+import { replayExport, type ExportForReplay } from "@/lib/accounts/export-replay";
+import { mulberry32 } from "@/lib/core/quiz/rng";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
 import { randomOps, SimLearner, ZONES } from "../helpers/schedule-sim";
@@ -151,6 +154,54 @@ describe("switching between SM-2 and FSRS through the use cases", () => {
     expect(await setAlgorithm(db, u.id, ok, new Date())).toEqual({ ok: true, switched: false });
     expect(await db.algorithmSwitch.count({ where: { userId: u.id } })).toBe(1);
   });
+
+  it("fits a learner on FSRS to a long history and, when the fit is kept, switches to its weights exactly; the account export replays cleanly", async () => {
+    const u = await makeUser(db, { timeZone: "Europe/Berlin" });
+    const learner: Learner = { id: u.id, timeZone: "Europe/Berlin", rolloverHour: 4, newPerDay: 40, maxReviewsPerDay: 9999 };
+    let now = new Date("2026-01-05T09:00:00Z");
+    expect(await setAlgorithm(db, u.id, { algorithm: "fsrs", desiredRetention: "0.9" }, now)).toEqual({ ok: true, switched: true });
+    Object.assign(learner, { algorithm: "fsrs", desiredRetention: 0.9 });
+    // A memory that forgets much faster than FSRS's defaults assume (half-life 2 days, whatever the
+    // history): answered 4 when recalled, 1 when not. The fit can only beat the defaults by learning that.
+    const rnd = mulberry32(18);
+    const last = new Map<string, number>();
+    for (let day = 0; day < 75; day++) {
+      const queue = await loadQueue(db, learner, now);
+      for (const item of queue.queue.items) {
+        if (item.kind === "drill") continue;
+        const seen = last.get(item.cardId);
+        const recalled = seen === undefined ? rnd() < 0.7 : rnd() < 0.5 ** ((now.getTime() - seen) / 86_400_000 / 2);
+        const version = (await db.reviewState.findUnique({ where: { userId_cardId: { userId: u.id, cardId: item.cardId } } }))?.version ?? 0;
+        const out = await gradeCard(db, learner, { cardId: item.cardId, quality: recalled ? 4 : 1, expectedVersion: version, requestId: randomUUID(), durationMs: 1000 }, now);
+        expect(out.ok).toBe(true);
+        last.set(item.cardId, now.getTime());
+      }
+      now = new Date(now.getTime() + 86_400_000);
+    }
+    const switchesBefore = await db.algorithmSwitch.count({ where: { userId: u.id } });
+    expect(await claimFit(db, u.id, now)).toBe(true);
+    const fit = await runFit(db, u.id, () => now);
+    expect(fit?.status).toBe("fitted");
+    const user = await db.user.findUniqueOrThrow({ where: { id: u.id } });
+    // Seeded: this history is one the fit must win on held-out reviews (it forgets far faster).
+    expect(fit).toMatchObject({ status: "fitted", kept: true });
+    expect(user.fsrsFitStatus).toBe("kept");
+    expect(JSON.parse(user.fsrsWeights!)).toEqual(fit?.status === "fitted" ? fit.weights : null);
+    expect(await db.algorithmSwitch.count({ where: { userId: u.id } })).toBe(switchesBefore + 1);
+    // Every card's memory was recomputed from its history with the fitted weights.
+    const fitted = fsrsAlgorithm({ desiredRetention: 0.9, weights: JSON.parse(user.fsrsWeights!) as number[] });
+    const { rows: allRows } = await storedOf(u.id);
+    for (const [cardId, cardRows] of allRows) {
+      const state = await db.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: u.id, cardId } } });
+      expect(state.stability).toBe(rescheduleUnder(cardRows, fitted, { timeZone: "Europe/Berlin", rolloverHour: 4 })!.stability);
+    }
+    const { rows, states, switches } = await storedOf(u.id);
+    const problems = [...states.keys()].flatMap((id) => checkSchedule(rows.get(id) ?? [], states.get(id)!, { timeZone: "Europe/Berlin", rolloverHour: 4 }, switches));
+    expect(problems).toEqual([]);
+    const exported = JSON.parse(JSON.stringify(await exportLearnerData(db, u.id, now))) as ExportForReplay;
+    expect(replayExport(exported)).toEqual([]);
+    expect(replayExport({ ...exported, algorithmSwitches: [] }).length).toBeGreaterThan(0);
+  }, 300_000);
 
   it("a fit with too few reviews keeps the default weights and says so; one fit runs at a time", async () => {
     const u = await makeUser(db, { timeZone: "UTC" });
