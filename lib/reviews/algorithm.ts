@@ -29,7 +29,22 @@ export function learnerAlgorithm(l: Partial<StoredAlgorithm>): SchedulingAlgorit
  * a grade racing a switch of algorithm is scheduled by the algorithm in force when it commits.
  * Plain SQL: it runs on the review hot path.
  */
-export async function readLearnerAlgorithm(tx: DbTx, learner: Learner): Promise<Learner & StoredAlgorithm> {
-  const [row] = await tx.$queryRaw<StoredAlgorithm[]>`SELECT "algorithm", "desiredRetention", "fsrsWeights" FROM "User" WHERE "id" = ${learner.id}`;
-  return { ...learner, algorithm: row?.algorithm ?? "sm2", desiredRetention: Number(row?.desiredRetention ?? 0.9), fsrsWeights: row?.fsrsWeights ?? null };
+export async function readLearnerAlgorithm(tx: DbTx, learner: Learner): Promise<Learner & StoredAlgorithm & { switchedAt: Date | null }> {
+  const [row] = await tx.$queryRaw<(StoredAlgorithm & { switchedAt: unknown })[]>`
+    SELECT u."algorithm", u."desiredRetention", u."fsrsWeights", (SELECT MAX(s."at") FROM "AlgorithmSwitch" s WHERE s."userId" = u."id") AS "switchedAt"
+    FROM "User" u WHERE u."id" = ${learner.id}`;
+  return {
+    ...learner,
+    algorithm: row?.algorithm ?? "sm2",
+    desiredRetention: Number(row?.desiredRetention ?? 0.9),
+    fsrsWeights: row?.fsrsWeights ?? null,
+    switchedAt: toDate(row?.switchedAt),
+  };
+}
+
+/** An aggregate's date comes back untyped: a Date (PostgreSQL), ISO text or epoch milliseconds (SQLite). */
+function toDate(v: unknown): Date | null {
+  if (v === null || v === undefined) return null;
+  const d = v instanceof Date ? v : new Date(typeof v === "number" || typeof v === "bigint" ? Number(v) : String(v));
+  return Number.isNaN(d.getTime()) ? null : d;
 }

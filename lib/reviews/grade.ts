@@ -66,7 +66,13 @@ export async function gradeCard(db: Db, sessionLearner: Learner, input: GradeInp
   try {
     return await db.$transaction(async (tx) => {
       await lockLearner(tx, learner.id); // PostgreSQL: this learner's grades one at a time, as on SQLite
-      learner = await readLearnerAlgorithm(tx, learner);
+      const current = await readLearnerAlgorithm(tx, learner);
+      learner = current;
+      // A switch of algorithm committed after this grade's moment (another tab): the screen showed
+      // the old algorithm's intervals, and the log must stay in time order around the switch.
+      if (current.switchedAt && current.switchedAt.getTime() > now.getTime()) {
+        return { ok: false as const, error: "conflict" as const, session: await sessionView(tx, learner, now) };
+      }
       // Inside the transaction: the first copy of a double click may have committed just before.
       const done = await loggedGrade(tx, learner.id, input.requestId);
       if (done) return { ok: true as const, result: resultOf(done), session: await sessionView(tx, learner, now) };

@@ -155,6 +155,20 @@ describe("switching between SM-2 and FSRS through the use cases", () => {
     expect(await db.algorithmSwitch.count({ where: { userId: u.id } })).toBe(1);
   });
 
+  it("refuses a grade whose moment is before a switch that committed first (another tab), writing nothing", async () => {
+    const u = await makeUser(db, { timeZone: "UTC" });
+    const learner: Learner = { id: u.id, timeZone: "UTC", rolloverHour: 4, newPerDay: 20, maxReviewsPerDay: 200 };
+    const t = new Date("2026-02-01T12:00:00Z");
+    const card = (await loadQueue(db, learner, t)).queue.items[0].cardId;
+    expect(await setAlgorithm(db, u.id, { algorithm: "fsrs", desiredRetention: "0.9" }, new Date(t.getTime() + 1000))).toMatchObject({ ok: true, switched: true });
+    const late = await gradeCard(db, learner, { cardId: card, quality: 4, expectedVersion: 0, requestId: randomUUID(), durationMs: 1 }, t);
+    expect(late).toMatchObject({ ok: false, error: "conflict" });
+    expect(await db.reviewLog.count({ where: { userId: u.id } })).toBe(0);
+    const onTime = await gradeCard(db, learner, { cardId: card, quality: 4, expectedVersion: 0, requestId: randomUUID(), durationMs: 1 }, new Date(t.getTime() + 2000));
+    expect(onTime.ok).toBe(true);
+    expect((await db.reviewLog.findFirstOrThrow({ where: { userId: u.id } })).algorithm).toBe("fsrs");
+  });
+
   it("fits a learner on FSRS to a long history and, when the fit is kept, switches to its weights exactly; the account export replays cleanly", async () => {
     const u = await makeUser(db, { timeZone: "Europe/Berlin" });
     const learner: Learner = { id: u.id, timeZone: "Europe/Berlin", rolloverHour: 4, newPerDay: 40, maxReviewsPerDay: 9999 };
