@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { createDb, configureSqlite } from "@/lib/db/client";
 import { createAccount } from "@/lib/accounts/sign-up";
 import { settingsSchema, signUpSchema } from "@/lib/accounts/schemas";
+import { algorithmSchema } from "@/lib/reviews/switch-algorithm";
 import { deleteAccountSchema } from "@/lib/accounts/delete";
 import { gradeInputSchema, undoInputSchema } from "@/lib/reviews/schemas";
 import { answerSchema, retrySchema, startQuizSchema } from "@/lib/quizzes/schemas";
@@ -142,6 +143,13 @@ describe("hostile input against every server action", () => {
       page: "/settings",
       schema: settingsSchema as z.ZodType,
       valid: { name: "Me", locale: "en", timeZone: "UTC", rolloverHour: "4", newPerDay: "20", maxReviewsPerDay: "200" },
+    },
+    {
+      name: "saveAlgorithmAction",
+      file: "app/(app)/settings/actions.ts",
+      page: "/settings",
+      schema: algorithmSchema as z.ZodType,
+      valid: { algorithm: "fsrs", desiredRetention: "0.9" },
     },
     {
       name: "signUpAction",

@@ -61,7 +61,7 @@ export function AlgorithmForm({ initial }: { initial: Initial }) {
         ) : null}
         <div className="flex items-center gap-3">
           <button type="submit" className="btn-primary" disabled={pending} data-testid="algorithm-save">
-            {pending ? tc("saving") : tc("save")}
+            {pending ? tc("saving") : t("save")}
           </button>
           {state.ok && !pending ? (
             <p role="status" className="text-sm text-green-700 dark:text-green-400" data-testid="algorithm-saved">
