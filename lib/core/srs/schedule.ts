@@ -9,6 +9,10 @@
  * use cases, undo, the queue, the button labels and the replay check all go through here; no other
  * code computes a schedule field.
  *
+ * The algorithm that sets the interval of a schedule-moving grade is a parameter (`SchedulingAlgorithm`:
+ * SM-2 by default, FSRS from ./fsrs-algorithm); every other rule below holds for both. Each log entry
+ * records the algorithm's name, so the replay (./replay) schedules each row with the same one.
+ *
  * The rules (README "What a learner gets"):
  * - A grade is the day's first answer when the schedule has not moved today: the algorithm sets the
  *   next interval (kind "new" for a card never answered, else "review"). A grade below 3 of a card
