@@ -16,6 +16,8 @@ async function chooseAlgorithm(algorithm: "sm2" | "fsrs", retention?: string) {
   await page.goto(`${server.baseURL}/settings`);
   await page.getByTestId(`algorithm-${algorithm}`).check();
   if (retention) await page.getByLabel("Desired retention (FSRS)").fill(retention);
+  // Fits a 360 px phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.getByTestId("algorithm-save").click();
   await page.getByTestId("algorithm-saved").waitFor();
 }
@@ -71,11 +73,15 @@ describe.runIf(enabled)("choosing FSRS in Settings and back", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     const cardId = (await page.getByTestId("review-card").getAttribute("data-card-id"))!;
+    // 0 and 5 are no FSRS keys: the card's only row below is the Good pressed after them.
+    await page.keyboard.press("0");
+    await page.keyboard.press("5");
     await page.keyboard.press("3"); // Good
     await page.waitForFunction((before) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== before || !!document.querySelector("[data-testid=review-summary]"), cardId);
     const row = db().prepare(`select grade, algorithm, intervalAfter, stabilityAfter from "ReviewLog" where cardId = ? order by reviewedAt desc limit 1`).get(cardId) as {
       grade: number; algorithm: string; intervalAfter: number; stabilityAfter: number;
     };
+    expect(db().prepare(`select count(*) as n from "ReviewLog" where cardId = ?`).get(cardId)).toEqual({ n: 1 });
     expect(row.grade).toBe(4);
     expect(row.algorithm).toBe("fsrs");
     expect(row.stabilityAfter).toBeGreaterThan(0);
