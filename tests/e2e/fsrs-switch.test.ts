@@ -96,4 +96,24 @@ describe.runIf(enabled)("choosing FSRS in Settings and back", () => {
     await reveal();
     expect(await page.locator("fieldset[data-algorithm=sm2] button[data-grade]").count()).toBe(6);
   });
+
+  it("says it all in Chinese too: the scheduling choice and the four buttons", async () => {
+    await page.goto(`${server.baseURL}/settings`);
+    await page.locator("form select[name=locale]").selectOption("zh-CN");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByTestId("settings-saved").waitFor();
+    await page.goto(`${server.baseURL}/settings`);
+    await page.getByRole("heading", { name: "复习排程" }).waitFor();
+    await page.getByTestId("algorithm-fsrs").check();
+    await page.getByRole("button", { name: "应用排程" }).click();
+    await page.getByTestId("algorithm-saved").waitFor();
+    await reveal();
+    const group = page.locator("fieldset[data-algorithm=fsrs]");
+    expect(await group.locator("legend").innerText()).toBe("你记得怎么样？按键 1–4");
+    expect(await group.locator("button[data-grade]").count()).toBe(4);
+    const names = { 1: "重来", 3: "困难", 4: "良好", 5: "简单" };
+    for (const [grade, name] of Object.entries(names)) expect(await group.locator(`button[data-grade="${grade}"]`).innerText()).toContain(name);
+    expect(await group.getByTestId("interval-4").innerText()).toMatch(/^\d+(\.\d)?(天|个月|年)$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
 });
