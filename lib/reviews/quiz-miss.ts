@@ -11,10 +11,14 @@ import { learnerAlgorithm, readLearnerAlgorithm } from "./algorithm";
  */
 export async function applyQuizMiss(tx: DbTx, learner: Learner, questionId: string, cardKeys: string[], now: Date): Promise<void> {
   if (!cardKeys.length) return;
-  const { start } = dayBounds(now, learner.timeZone, learner.rolloverHour);
   const cards = await tx.card.findMany({ where: { key: { in: cardKeys }, retiredAt: null }, select: { id: true }, orderBy: { position: "asc" } });
-  const ctx = { now, timeZone: learner.timeZone, rolloverHour: learner.rolloverHour };
-  const algorithm = learnerAlgorithm(await readLearnerAlgorithm(tx, learner));
+  const current = await readLearnerAlgorithm(tx, learner);
+  const algorithm = learnerAlgorithm(current);
+  // An answer whose moment precedes a switch that committed first (another tab) is logged at the
+  // switch: the log stays in time order around it, and the miss is scheduled by the algorithm in force.
+  const at = current.switchedAt && current.switchedAt.getTime() > now.getTime() ? current.switchedAt : now;
+  const ctx = { now: at, timeZone: learner.timeZone, rolloverHour: learner.rolloverHour };
+  const { start } = dayBounds(at, learner.timeZone, learner.rolloverHour);
   for (const card of cards) {
     const stored = await readSchedule(tx, learner.id, card.id);
     if (!stored) continue;

@@ -167,6 +167,17 @@ describe("switching between SM-2 and FSRS through the use cases", () => {
     const onTime = await gradeCard(db, learner, { cardId: card, quality: 4, expectedVersion: 0, requestId: randomUUID(), durationMs: 1 }, new Date(t.getTime() + 2000));
     expect(onTime.ok).toBe(true);
     expect((await db.reviewLog.findFirstOrThrow({ where: { userId: u.id } })).algorithm).toBe("fsrs");
+
+    // A quiz miss whose moment precedes a later switch is logged at the switch, by the new algorithm.
+    const cardKey = (await db.card.findUniqueOrThrow({ where: { id: card }, select: { key: true } })).key;
+    const switchAt = new Date(t.getTime() + 5000);
+    expect(await setAlgorithm(db, u.id, { algorithm: "sm2", desiredRetention: "0.9" }, switchAt)).toMatchObject({ switched: true });
+    await db.$transaction((tx) => applyQuizMiss(tx, learner, "q-race", [cardKey], new Date(t.getTime() + 3000)));
+    const miss = await db.reviewLog.findFirstOrThrow({ where: { userId: u.id, origin: "quiz" } });
+    expect(miss.reviewedAt).toEqual(switchAt);
+    expect(miss.algorithm).toBe("sm2");
+    const { rows, states, switches } = await storedOf(u.id);
+    expect(checkSchedule(rows.get(card) ?? [], states.get(card) ?? null, { timeZone: "UTC", rolloverHour: 4 }, switches)).toEqual([]);
   });
 
   it("fits a learner on FSRS to a long history and, when the fit is kept, switches to its weights exactly; the account export replays cleanly", async () => {
