@@ -164,7 +164,12 @@ export function ReviewSession({ initial, locale, timeZone }: { initial: ClientSe
           <ReviewCard card={card} locale={locale} revealed={revealed} onReveal={() => setRevealed(true)} />
           {revealed ? (
             <fieldset className="space-y-2" disabled={pending}>
-              <legend className="mb-2 text-sm text-slate-600 dark:text-slate-400">{t("gradeGroup")}</legend>
+              <legend className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+                {t("gradeGroup")}{" "}
+                <span className="key-hint" data-key-hint>
+                  {t("gradeKeys")}
+                </span>
+              </legend>
               <div className="grid grid-cols-3 gap-2 sm:grid-cols-6">
                 {GRADES.map((q) => (
                   <button
@@ -181,10 +186,10 @@ export function ReviewSession({ initial, locale, timeZone }: { initial: ClientSe
                     }`}
                   >
                     <span>
-                      <kbd className="me-1 text-xs opacity-70">{q}</kbd>
+                      <kbd className="key-hint me-1 text-xs">{q}</kbd>
                       {t(`grades.${q}`)}
                     </span>
-                    <span className="text-xs opacity-80" data-testid={`interval-${q}`}>
+                    <span className="text-xs" data-testid={`interval-${q}`}>
                       {card.kind === "drill" ? t("again") : formatIntervalShort(card.previews[q], locale)}
                     </span>
                   </button>
@@ -192,7 +197,9 @@ export function ReviewSession({ initial, locale, timeZone }: { initial: ClientSe
               </div>
             </fieldset>
           ) : null}
-          <p className="text-center text-xs text-slate-500">{t("keyboard")}</p>
+          <p className="key-hint text-center text-xs text-slate-600 dark:text-slate-400" data-key-hint>
+            {t("keyboard")}
+          </p>
         </>
       ) : done > 0 ? (
         <SessionSummary session={session} locale={locale} timeZone={timeZone} />
