@@ -99,6 +99,14 @@ async function signedInPages(locale: Locale, cardId: string) {
   }
   await page.getByTestId("quiz-results").waitFor();
   await audit(page, "quiz results", locale);
+
+  // The phone header with its menu open.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(url("/"));
+  await page.locator("header button[aria-expanded]").click();
+  await page.locator('header button[aria-expanded="true"]').waitFor();
+  await audit(page, "phone menu", locale);
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 describe.runIf(enabled)("accessibility: axe-core on every page, both languages, both themes", () => {
@@ -165,7 +173,7 @@ describe.runIf(enabled)("accessibility: axe-core on every page, both languages, 
     }
 
     // Every page of the brief was seen in both languages and both themes.
-    expect(checked).toHaveLength(16 * 2 * 2);
+    expect(checked).toHaveLength(17 * 2 * 2);
     expect(findings, findings.join("\n")).toEqual([]);
   });
 });
