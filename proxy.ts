@@ -93,6 +93,7 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's assets, the auth endpoints and the health check.
-  matcher: ["/((?!_next/static|_next/image|api/auth|api/health|favicon|icon|robots.txt).*)"],
+  // Everything but Next's assets, the icons and web app manifest (a signed-out browser asks for
+  // them too), the auth endpoints and the health check.
+  matcher: ["/((?!_next/static|_next/image|api/auth|api/health|favicon|icon|apple-icon|manifest.webmanifest|robots.txt).*)"],
 };

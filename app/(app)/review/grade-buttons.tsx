@@ -22,7 +22,12 @@ export function GradeButtons({ labels, locale, disabled, onGrade }: { labels: Gr
   const text = useLabelText(locale);
   return (
     <fieldset className="space-y-2" disabled={disabled}>
-      <legend className="mb-2 text-sm text-slate-600 dark:text-slate-400">{t("gradeGroup")}</legend>
+      <legend className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+        {t("gradeGroup")}{" "}
+        <span className="key-hint" data-key-hint>
+          {t("gradeKeys")}
+        </span>
+      </legend>
       <div className="grid grid-cols-3 gap-2 sm:grid-cols-6">
         {QUALITIES.map((q) => (
           <button
@@ -39,7 +44,7 @@ export function GradeButtons({ labels, locale, disabled, onGrade }: { labels: Gr
             }`}
           >
             <span>
-              <kbd className="me-1 text-xs">{q}</kbd>
+              <kbd className="key-hint me-1 text-xs">{q}</kbd>
               {t(`grades.${q}`)}
             </span>
             <span className="text-xs" data-testid={`interval-${q}`}>

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useSyncExternalStore } from "react";
 import { Field } from "@/app/_components/field";
+import { NameField } from "@/app/_components/name-field";
 import { signUpAction, type SignUpState } from "./actions";
 
 const noSubscribe = () => () => {};
@@ -47,9 +48,7 @@ export function SignUpForm({ callbackUrl, locale }: { callbackUrl: string; local
       <Field label={t("fields.email")} name="email" error={err("email")}>
         {(a) => <input {...a} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} className="field-input" />}
       </Field>
-      <Field label={t("fields.name")} name="name" error={err("name")}>
-        {(a) => <input {...a} name="name" type="text" autoComplete="nickname" required maxLength={60} defaultValue={state.values?.name} className="field-input" />}
-      </Field>
+      <NameField label={t("fields.name")} error={err("name")} response={state} defaultValue={state.values?.name} autoComplete="nickname" />
       <Field label={t("fields.password")} name="password" error={err("password")} hint={t("fields.passwordHint")}>
         {(a) => <input {...a} name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} className="field-input" />}
       </Field>
