@@ -12,6 +12,7 @@ import {
   planUndo,
   type CardToday,
   type LogDraft,
+  type ReplayRow,
   type Quality,
   type Schedule,
   type ScheduleEvent,
@@ -57,16 +58,8 @@ export function randomOps(seed: number, cards: number, length: number): Op[] {
   return ops;
 }
 
-export interface SimRow {
-  id: string;
+export interface SimRow extends ReplayRow {
   card: number;
-  origin: string;
-  kind: string;
-  grade: number;
-  reviewedAt: Date;
-  undoneAt: Date | null;
-  before: Schedule | null;
-  after: Schedule;
 }
 
 /** A learner held in memory, committing each event's outcome as the use cases do. */
