@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field } from "@/app/_components/field";
+import { messageKey } from "@/app/_actions/errors";
 import { saveSettingsAction, type SettingsState } from "./actions";
 
 type Initial = { name: string; locale: string; timeZone: string; rolloverHour: number; newPerDay: number; maxReviewsPerDay: number };
@@ -12,7 +13,7 @@ export function SettingsForm({ initial, zones }: { initial: Initial; zones: stri
   const tc = useTranslations("common");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, { ok: false, errors: {} });
-  const err = (f: string) => (state.errors[f] ? te(state.errors[f] as never) : undefined);
+  const err = (f: string) => (state.errors[f] ? te(messageKey(state.errors[f]) as never) : undefined);
 
   return (
     <form action={action} className="card-surface space-y-5 p-5" noValidate>

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useSyncExternalStore } from "react";
 import { Field } from "@/app/_components/field";
+import { messageKey } from "@/app/_actions/errors";
 import { signUpAction, type SignUpState } from "./actions";
 
 const noSubscribe = () => () => {};
@@ -29,7 +30,7 @@ export function SignUpForm({ callbackUrl, locale }: { callbackUrl: string; local
   const err = (field: string) => {
     const key = state.errors[field];
     if (!key) return undefined;
-    return key === "rateLimited" ? t("signIn.rateLimited", { minutes: 60 }) : te(key as never);
+    return key === "rate-limited" ? t("signIn.rateLimited", { minutes: 60 }) : te(messageKey(key) as never);
   };
 
   return (
