@@ -118,6 +118,14 @@ describe("browsing and searching cards", () => {
     expect((await listCards(db, me.id, filter({ q: "kube_proxy" }), END_OF_DAY)).total).toBe(0);
     expect((await listCards(db, me.id, filter({ q: "kube%proxy" }), END_OF_DAY)).total).toBe(0);
   });
+
+  it("a search holding a control character (q=%00) matches no card", async () => {
+    const me = await makeUser(db);
+    for (const q of ["\u0000", "kube\u0000", "\u0000%", "\u0007"]) {
+      const found = await listCards(db, me.id, filter({ q }), END_OF_DAY);
+      expect({ q, total: found.total, cards: found.cards.length }).toEqual({ q, total: 0, cards: 0 });
+    }
+  });
 });
 
 describe("query-string input", () => {
