@@ -591,7 +591,7 @@ function printReport(r: ReportInput): void {
   );
   lines.push("");
 
-  lines.push(`Learners used by the grade steps: ${r.poolUse} (each grades its own session until it is empty, at most ${GRADES_PER_ACCOUNT} grades, under the action's 300-a-minute flood guard). Empty action and pages: one signed-in learner per client.`);
+  lines.push(`Learners used by the grade steps: ${r.poolUse} (each grades its own session until it is empty, at most ${GRADES_PER_ACCOUNT} grades, under the per-learner flood guard of 600 a minute). Empty action: each step as the next signed-in reader; pages: one signed-in learner per client.`);
   lines.push("");
   lines.push("### Grade action: SQLite and PostgreSQL");
   lines.push("");
