@@ -76,33 +76,51 @@ export function checkJsonBody(text: string): BodyVerdict {
 }
 
 /**
- * Form data, in one of the two shapes the framework writes. `scripted` (a Next-Action header):
+ * Form data, in one of the shapes the framework writes. `scripted` (a Next-Action header):
  * React decodes it as a reply, so only chunk ids and `_<id>_` entries may appear, each once, and
- * chunk 0 is the argument list. Not scripted (a form posted without JavaScript): one
- * `$ACTION_ID_<id>` field names the action and every other field is raw text; the bound-argument
- * form (`$ACTION_REF_n`, with encoded `$ACTION_n:i` values) is refused, since the app binds no
- * arguments to actions.
+ * chunk 0 is the argument list. Not scripted (a form posted without JavaScript), either a plain
+ * action form, one `$ACTION_ID_<id>` field, or a useActionState form: `$ACTION_REF_<n>` with its
+ * metadata `$ACTION_<n>:0` (`{"id":…,"bound":"$@1"}`) and the bound previous state
+ * `$ACTION_<n>:1` (a list), which React decodes as a reply too. Every other field is raw text.
  */
 export function checkFormBody(entries: Iterable<[string, unknown]>, scripted: boolean): BodyVerdict {
-  const seen = new Set<string>();
-  let actionIds = 0;
+  const seen = new Map<string, string>();
   for (const [key, value] of entries) {
     if (seen.has(key)) return bad("duplicate field");
-    seen.add(key);
     if (typeof value !== "string") return bad("file fields are not accepted");
+    seen.set(key, value);
     if (scripted) {
       if (FORM_ENTRY.test(key)) continue;
       if (!CHUNK.test(key)) return bad("field name the framework does not write");
       const verdict = parseScreened(value, true, key === "0");
       if (!verdict.ok) return verdict;
-    } else if (NO_JS_ACTION.test(key)) {
-      actionIds++;
-    } else if (key.startsWith("$ACTION_")) {
-      if (key !== "$ACTION_KEY") return bad("bound action arguments");
     }
   }
   if (scripted) return seen.has("0") ? { ok: true } : bad("no arguments");
-  return actionIds === 1 ? { ok: true } : bad("no action named");
+  return checkNoJsForm(seen);
+}
+
+const BOUND_REF = /^\$ACTION_REF_(0|[1-9][0-9]{0,5})$/;
+
+function checkNoJsForm(fields: Map<string, string>): BodyVerdict {
+  const framework = [...fields.keys()].filter((k) => k.startsWith("$ACTION_") && k !== "$ACTION_KEY");
+  const plain = framework.filter((k) => NO_JS_ACTION.test(k));
+  if (plain.length === 1 && framework.length === 1) return { ok: true };
+  const refs = framework.filter((k) => BOUND_REF.test(k));
+  if (refs.length !== 1) return bad("no action named");
+  const n = refs[0].slice("$ACTION_REF_".length);
+  const [meta, state] = [`$ACTION_${n}:0`, `$ACTION_${n}:1`];
+  if (framework.length !== 3 || !fields.has(meta) || !fields.has(state)) return bad("field name the framework does not write");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fields.get(meta)!);
+  } catch {
+    return bad("action metadata is not JSON");
+  }
+  const m = parsed as { id?: unknown; bound?: unknown };
+  const exact = parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) && Object.keys(parsed).sort().join() === "bound,id";
+  if (!exact || typeof m.id !== "string" || !/^[0-9a-f]{1,128}$/.test(m.id) || m.bound !== "$@1") return bad("malformed action metadata");
+  return parseScreened(fields.get(state)!, false, true);
 }
 
 /**

@@ -256,6 +256,25 @@ describe("hostile input against every server action", () => {
     expect(version()).toBe(before + 1);
   });
 
+  it("a useActionState form as React renders it for no JavaScript passes the screen and saves (the third shape's control)", async () => {
+    const html = await (await fetch(`${server.baseURL}/settings`, { headers: { Cookie: cookie } })).text();
+    const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    // The settings form itself (the header's sign-out form is a plain action form of its own).
+    const settingsForm = html.split("<form").find((f) => f.includes("$ACTION_REF_"))!.split("</form>")[0];
+    const form = new FormData();
+    for (const [, name, value] of settingsForm.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?\/>/g)) form.append(name, unescape(value ?? ""));
+    expect([...form.keys()].some((k) => k.startsWith("$ACTION_REF_"))).toBe(true);
+    for (const [k, v] of Object.entries({ name: "Saved Without JS", locale: "en", timeZone: "UTC", rolloverHour: "4", newPerDay: "20", maxReviewsPerDay: "200" })) form.append(k, v);
+    const res = await post("/settings", null, form);
+    expect(res.status).toBe(200);
+    const db = new Database(server.databaseUrl.slice("file:".length), { readonly: true });
+    try {
+      expect(db.prepare("select name from User where email = ?").get("me@example.com")).toEqual({ name: "Saved Without JS" });
+    } finally {
+      db.close();
+    }
+  });
+
   it("malformed envelopes (forged chunk names, BOM, duplicates, NUL names, doubled headers) get a 4xx, never a 500", async () => {
     const targets = [...JSON_ACTIONS, ...FORM_ACTIONS].map((a) => ({ name: a.name, page: a.page, id: actionId(a.file, a.name) }));
     const before = checksum();

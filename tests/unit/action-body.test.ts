@@ -45,10 +45,28 @@ describe("screening server-action bodies", () => {
     expect(checkFormBody([["$ACTION_ID_7f3a09", ""], ["$ACTION_ID_7f3a0a", ""]], false)).toMatchObject({ ok: false, status: 400 });
   });
 
-  it("lets a form posted without JavaScript through, but not bound-argument forms", () => {
+  it("lets both forms React renders for no JavaScript through, and nothing near them", () => {
     expect(checkFormBody([["$ACTION_ID_7f3a09", ""], ["$ACTION_KEY", "k0"], ["password", "$raw text"]], false)).toEqual({ ok: true });
-    expect(checkFormBody([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"7f3a09","bound":"$@0"}']], false)).toMatchObject({ ok: false, status: 400 });
-    expect(checkFormBody([["$ACTION_ID_not-hex", ""]], false)).toMatchObject({ ok: false, status: 400 });
+    // A useActionState form, as React server-renders it (the bound previous state in :1).
+    const stateForm = (meta: string, state = '[{"ok":false,"errors":{}}]', n = "1"): [string, string][] => [
+      [`$ACTION_REF_${n}`, ""], [`$ACTION_${n}:0`, meta], [`$ACTION_${n}:1`, state], ["$ACTION_KEY", "k5300"], ["name", "Me"],
+    ];
+    expect(checkFormBody(stateForm('{"id":"7fe403e8","bound":"$@1"}'), false)).toEqual({ ok: true });
+    for (const [what, entries] of [
+      ["bound refers elsewhere", stateForm('{"id":"7fe403e8","bound":"$@0"}')],
+      ["a forged reference in the state", stateForm('{"id":"7fe403e8","bound":"$@1"}', '["$@2"]')],
+      ["state not a list", stateForm('{"id":"7fe403e8","bound":"$@1"}', '{"ok":false}')],
+      ["extra metadata key", stateForm('{"id":"7fe403e8","bound":"$@1","x":1}')],
+      ["id not hex", stateForm('{"id":"../x","bound":"$@1"}')],
+      ["metadata not JSON", stateForm("{")],
+      ["ref number not canonical", stateForm('{"id":"7fe403e8","bound":"$@1"}', undefined, "01")],
+      ["an extra chunk", [...stateForm('{"id":"7fe403e8","bound":"$@1"}'), ["$ACTION_1:2", '"$@0"']]],
+      ["both shapes", [...stateForm('{"id":"7fe403e8","bound":"$@1"}'), ["$ACTION_ID_7f3a09", ""]]],
+      ["metadata missing", [["$ACTION_REF_1", ""]]],
+      ["id not hex (plain)", [["$ACTION_ID_not-hex", ""]]],
+    ] as [string, [string, string][]][]) {
+      expect(checkFormBody(entries, false), what).toMatchObject({ ok: false, status: 400 });
+    }
   });
 
   it("accepts what the real encoder writes, in both shapes (the control)", async () => {
