@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useTransition } from "react";
 import { Field } from "@/app/_components/field";
 import { NameField } from "@/app/_components/name-field";
+import { messageKey } from "@/app/_actions/errors";
 import { saveSettingsAction, type SettingsState } from "./actions";
 
 type Initial = { name: string; locale: string; timeZone: string; rolloverHour: number; newPerDay: number; maxReviewsPerDay: number };
@@ -14,7 +15,7 @@ export function SettingsForm({ initial, zones }: { initial: Initial; zones: stri
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, { ok: false, errors: {} });
   const [, startTransition] = useTransition();
-  const err = (f: string) => (state.errors[f] ? te(state.errors[f] as never) : undefined);
+  const err = (f: string) => (state.errors[f] ? te(messageKey(state.errors[f]) as never) : undefined);
   // Without JavaScript the page comes back with the refused values; with it, the fields keep them.
   const value = (f: keyof Initial) => state.values?.[f] ?? String(initial[f]);
 

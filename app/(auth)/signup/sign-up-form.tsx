@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useSyncExternalStore } from "react";
 import { Field } from "@/app/_components/field";
 import { NameField } from "@/app/_components/name-field";
+import { messageKey } from "@/app/_actions/errors";
 import { signUpAction, type SignUpState } from "./actions";
 
 const noSubscribe = () => () => {};
@@ -30,7 +31,7 @@ export function SignUpForm({ callbackUrl, locale }: { callbackUrl: string; local
   const err = (field: string) => {
     const key = state.errors[field];
     if (!key) return undefined;
-    return key === "rateLimited" ? t("signIn.rateLimited", { minutes: 60 }) : te(key as never);
+    return key === "rate-limited" ? t("signIn.rateLimited", { minutes: 60 }) : te(messageKey(key) as never);
   };
 
   return (
