@@ -8,13 +8,23 @@ export interface StoredQuestion {
   answer: string;
 }
 
-/** Puts the ordering list into `order` with Alt+↑ on focused items only, then submits with Enter. */
+const listOrder = (page: Page) => page.locator("[data-testid=ordering-list] li").evaluateAll((els) => els.map((e) => e.getAttribute("data-item")));
+/** The ordering input moves focus to the moved item on the next animation frame: let that land first. */
+const nextFrames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
+/**
+ * Puts the ordering list into `order` with Alt+↑ on focused items only, then submits with Enter.
+ * Each press waits for its move to show (and the focus it moves) before the next, as a person does.
+ */
 async function orderWithKeyboard(page: Page, order: string[]) {
   for (let target = 0; target < order.length; target++) {
-    const ids = await page.locator("[data-testid=ordering-list] li").evaluateAll((els) => els.map((e) => e.getAttribute("data-item")));
-    const from = ids.indexOf(order[target]);
-    await page.locator(`[data-item="${order[target]}"]`).focus();
-    for (let k = from; k > target; k--) await page.keyboard.press("Alt+ArrowUp");
+    const from = (await listOrder(page)).indexOf(order[target]);
+    for (let k = from; k > target; k--) {
+      await page.locator(`[data-item="${order[target]}"]`).focus();
+      await page.keyboard.press("Alt+ArrowUp");
+      await page.waitForFunction(([id, at]) => document.querySelectorAll("[data-testid=ordering-list] li")[at as number]?.getAttribute("data-item") === id, [order[target], k - 1] as const);
+      await nextFrames(page);
+    }
   }
   await page.getByTestId("ordering-submit").focus();
   await page.keyboard.press("Enter");
