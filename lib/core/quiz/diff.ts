@@ -1,8 +1,11 @@
 /** One run of characters in a typed-vs-expected comparison. */
 export interface DiffPart {
-  text: string;
-  /** same: in both; extra: typed but not expected; missing: expected but not typed. */
+  /** same: in both (up to case); extra: typed but not expected; missing: expected but not typed. */
   op: "same" | "extra" | "missing";
+  /** The run as typed ("" when missing). */
+  typed: string;
+  /** The run as expected ("" when extra). */
+  expected: string;
 }
 
 /**
@@ -21,23 +24,25 @@ export function diffTyped(typed: string, expected: string): DiffPart[] {
     }
   }
   const parts: DiffPart[] = [];
-  const push = (text: string, op: DiffPart["op"]) => {
+  const push = (op: DiffPart["op"], typedChar: string, expectedChar: string) => {
     const last = parts[0];
-    if (last && last.op === op) last.text = text + last.text;
-    else parts.unshift({ text, op });
+    if (last && last.op === op) {
+      last.typed = typedChar + last.typed;
+      last.expected = expectedChar + last.expected;
+    } else parts.unshift({ op, typed: typedChar, expected: expectedChar });
   };
   let i = a.length;
   let j = b.length;
   while (i > 0 || j > 0) {
     if (i > 0 && j > 0 && eq(a[i - 1], b[j - 1]) && d[i][j] === d[i - 1][j - 1]) {
-      push(b[j - 1], "same");
+      push("same", a[i - 1], b[j - 1]);
       i--;
       j--;
     } else if (j > 0 && (i === 0 || d[i][j] === d[i][j - 1] + 1)) {
-      push(b[j - 1], "missing");
+      push("missing", "", b[j - 1]);
       j--;
     } else {
-      push(a[i - 1], "extra");
+      push("extra", a[i - 1], "");
       i--;
     }
   }

@@ -120,14 +120,14 @@ describe("normalizeTyped and typoAllowance", () => {
 
 describe("diffTyped", () => {
   it("marks extra and missing letters and rebuilds both sides", () => {
-    const parts = diffTyped("kube-schedular", "kube-scheduler");
-    expect(parts.filter((p) => p.op !== "missing").map((p) => p.text).join("")).toBe("kube-schedular");
-    expect(parts.filter((p) => p.op !== "extra").map((p) => p.text).join("")).toBe("kube-scheduler");
-    expect(parts.some((p) => p.op === "extra" && p.text === "a")).toBe(true);
-    expect(parts.some((p) => p.op === "missing" && p.text === "e")).toBe(true);
+    const parts = diffTyped("Kube-Schedular", "kube-scheduler");
+    expect(parts.map((p) => p.typed).join("")).toBe("Kube-Schedular");
+    expect(parts.map((p) => p.expected).join("")).toBe("kube-scheduler");
+    expect(parts.some((p) => p.op === "extra" && p.typed === "a")).toBe(true);
+    expect(parts.some((p) => p.op === "missing" && p.expected === "e")).toBe(true);
   });
-  it("is all 'same' for the same text in another case", () => {
-    expect(diffTyped("ETCD", "etcd")).toEqual([{ text: "etcd", op: "same" }]);
+  it("is all 'same' for the same text in another case, each side as written", () => {
+    expect(diffTyped("ETCD", "etcd")).toEqual([{ op: "same", typed: "ETCD", expected: "etcd" }]);
   });
 });
 

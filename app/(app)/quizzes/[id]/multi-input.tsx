@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useLayoutEffect, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { Option } from "@/lib/core/quiz/types";
 import type { Feedback } from "@/lib/quizzes/answer";
 
@@ -26,12 +26,20 @@ export function MultiInput(props: { options: Option[]; lang: Lang; locked: boole
   const t = useTranslations("quizFormats.multi");
   const [picked, setPicked] = useState<string[]>(feedback?.response?.type === "multi" ? feedback.response.optionIds : []);
   const right = Array.isArray(feedback?.answer) ? (feedback.answer as string[]) : null;
+  const submitRef = useRef<HTMLFormElement>(null);
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
 
   useLayoutEffect(() => {
     if (locked) return;
     function onKey(e: KeyboardEvent) {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
+      // Enter checks, unless it is activating a focused button or link of its own.
+      const tag = (e.target as HTMLElement | null)?.tagName;
+      if (e.key === "Enter" && tag !== "BUTTON" && tag !== "A") {
+        e.preventDefault();
+        submitRef.current?.requestSubmit();
+        return;
+      }
       const option = options[Number(e.key) - 1];
       if (option) {
         e.preventDefault();
@@ -44,6 +52,7 @@ export function MultiInput(props: { options: Option[]; lang: Lang; locked: boole
 
   return (
     <form
+      ref={submitRef}
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import Database from "better-sqlite3";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, signUpInBrowser } from "../helpers/browser";
+import { startServer, type RunningServer } from "../helpers/server";
+import { answerCurrent, type StoredQuestion } from "../helpers/quiz-page";
+
+const enabled = inject("browserTests");
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+const db = () => new Database(server.databaseUrl.slice("file:".length), { readonly: true });
+const idFromUrl = () => new URL(page.url()).pathname.split("/").pop()!;
+
+function questions(attemptId: string): Array<StoredQuestion & { kind: string }> {
+  return db().prepare("select position, kind, prompt, answer from QuizQuestion where attemptId = ? order by position").all(attemptId) as Array<StoredQuestion & { kind: string }>;
+}
+
+/** Nothing wider than the phone: no sideways scrolling. */
+async function fitsPhone() {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+}
+
+describe.runIf(enabled)("typed, select-all and Match on a 360 px phone, by keyboard", () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 360, height: 740 } });
+    page = await context.newPage();
+    await signUpInBrowser(page, server.baseURL, "formats@example.com", "Formats");
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("types names (with a typo, and another component's name), ticks all that apply, and sees the results", async () => {
+    await page.goto(`${server.baseURL}/quizzes`);
+    await page.getByText("Components", { exact: true }).click();
+    await page.getByText("20", { exact: true }).click();
+    await page.getByTestId("quiz-start").click();
+    await page.waitForURL(/\/quizzes\/[A-Za-z0-9_-]+$/);
+    await page.getByTestId("quiz-runner").waitFor();
+    const id = idFromUrl();
+    const qs = questions(id);
+    const typed = qs.filter((q) => q.kind === "typed-component");
+    expect(typed.length).toBeGreaterThanOrEqual(2);
+    expect(qs.some((q) => JSON.parse(q.prompt).type === "multi")).toBe(true);
+    // No accepted name or right option set in the page before answering.
+    const html = await page.content();
+    expect(html).not.toContain('"accepted"');
+    expect(html).not.toContain('"answer"');
+
+    let typo = false;
+    let rival = false;
+    let missed = 0;
+    for (const q of qs) {
+      const answer = JSON.parse(q.answer);
+      if (q.kind === "typed-component" && !typo) {
+        // Upper case, hyphen as a space, one letter doubled: still right; the comparison marks it.
+        typo = true;
+        const name: string = answer.expected.en;
+        const text = `${name.slice(0, 3)}${name[3]}${name.slice(3)}`.toUpperCase().replace(/-/g, " ");
+        await page.keyboard.type(text);
+        await page.keyboard.press("Enter");
+        await page.getByTestId("quiz-feedback").waitFor();
+        await expect(page.getByTestId("quiz-feedback").getAttribute("data-correct")).resolves.toBe("true");
+        await expect(page.getByTestId("typed-yours").textContent()).resolves.toBe(text);
+        await expect(page.getByTestId("typed-expected").textContent()).resolves.toBe(name);
+        expect(await page.locator("[data-testid=typed-yours] del").count()).toBeGreaterThan(0);
+        await fitsPhone();
+        await page.keyboard.press("Enter");
+      } else if (q.kind === "typed-component" && !rival) {
+        rival = true;
+        missed++;
+        // Another component's name: refused, and the explanation contrasts the two.
+        await page.keyboard.type(answer.rivals[0].names[0]);
+        await page.keyboard.press("Enter");
+        await page.getByTestId("quiz-feedback").waitFor();
+        await expect(page.getByTestId("quiz-feedback").getAttribute("data-correct")).resolves.toBe("false");
+        await expect(page.getByTestId("quiz-feedback").textContent()).resolves.toContain(" is not ");
+        await page.keyboard.press("Enter");
+      } else {
+        await answerCurrent(page, q, true);
+      }
+    }
+    await page.getByTestId("quiz-results").waitFor();
+    await expect(page.getByTestId("quiz-score").textContent()).resolves.toBe(`${qs.length - missed} / ${qs.length}`);
+    await fitsPhone();
+  });
+
+  it("marks each select-all option after a miss", async () => {
+    await page.goto(`${server.baseURL}/quizzes`);
+    await page.getByText("CNI", { exact: true }).click();
+    await page.getByText("20", { exact: true }).click();
+    await page.getByTestId("quiz-start").click();
+    await page.waitForURL(/\/quizzes\/[A-Za-z0-9_-]+$/);
+    await page.getByTestId("quiz-runner").waitFor();
+    const qs = questions(idFromUrl());
+    for (const q of qs) {
+      if (JSON.parse(q.prompt).type !== "multi") {
+        await answerCurrent(page, q, true);
+        continue;
+      }
+      const answer: string[] = JSON.parse(q.answer);
+      const ids: string[] = JSON.parse(q.prompt).options.map((o: { id: string }) => o.id);
+      const wrong = ids.find((i) => !answer.includes(i))!;
+      // Every right option but the first, and one wrong one.
+      for (const i of [...answer.slice(1), wrong]) await page.keyboard.press(String(ids.indexOf(i) + 1));
+      await page.keyboard.press("Enter");
+      await page.getByTestId("quiz-feedback").waitFor();
+      await expect(page.getByTestId("quiz-feedback").getAttribute("data-correct")).resolves.toBe("false");
+      await expect(page.locator(`[data-option="${answer[0]}"]`).getAttribute("data-verdict")).resolves.toBe("missed");
+      await expect(page.locator(`[data-option="${wrong}"]`).getAttribute("data-verdict")).resolves.toBe("picked-wrong");
+      await expect(page.locator(`[data-option="${wrong}"]`).textContent()).resolves.toContain("wrong, you picked it");
+      await fitsPhone();
+      await page.keyboard.press("Enter");
+    }
+    await page.getByTestId("quiz-results").waitFor();
+  });
+
+  it("plays a Match round by keyboard: a wrong pair comes undone, then all right, with the best time kept", async () => {
+    await page.goto(`${server.baseURL}/quizzes`);
+    await page.getByTestId("match-link").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/quizzes\/match$/);
+    await expect(page.getByTestId("match-best-components").textContent()).resolves.toBe("No finished round yet.");
+    await page.getByTestId("match-start-components").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/quizzes\/match\/[A-Za-z0-9_-]+$/);
+    await page.getByTestId("match-board").waitFor();
+    const roundId = idFromUrl();
+    const html = await page.content();
+    const answer = JSON.parse((db().prepare("select answer from MatchRound where id = ?").get(roundId) as { answer: string }).answer) as Record<string, string>;
+    expect(html).not.toContain(JSON.stringify(answer));
+    await fitsPhone();
+
+    const press = async (selector: string) => {
+      await page.locator(selector).focus();
+      await page.keyboard.press("Enter");
+    };
+    // First round of pairs: a and b swapped.
+    const lefts = Object.keys(answer);
+    const first: Record<string, string> = { ...answer, a: answer.b, b: answer.a };
+    for (const l of lefts) {
+      await press(`[data-left="${l}"]`);
+      await press(`[data-right="${first[l]}"]`);
+    }
+    await expect.poll(() => page.getByTestId("match-message").textContent()).toContain("2 pairs are wrong");
+    await expect(page.locator("[data-left=a]").isDisabled()).resolves.toBe(false);
+    await expect(page.locator("[data-left=c]").isDisabled()).resolves.toBe(true);
+    // Fix them, picking the duty first this time.
+    await press(`[data-right="${answer.a}"]`);
+    await press("[data-left=a]");
+    await press(`[data-right="${answer.b}"]`);
+    await press("[data-left=b]");
+    await page.locator("[data-testid=match-board][data-done=true]").waitFor();
+    await expect(page.getByTestId("match-message").textContent()).resolves.toContain("All pairs right");
+    const row = db().prepare("select durationMs, mistakes from MatchRound where id = ?").get(roundId) as { durationMs: number; mistakes: number };
+    expect(row.mistakes).toBe(2);
+    expect(row.durationMs).toBeGreaterThan(0);
+    await fitsPhone();
+
+    await press("[data-testid=match-again]");
+    await page.waitForURL(/\/quizzes\/match$/);
+    await expect(page.getByTestId("match-best-components").textContent()).resolves.toMatch(/^Your best time: \d/);
+  });
+});
