@@ -1,10 +1,10 @@
 import type { CompiledDeck, Localized } from "@/lib/core/deck/types";
 import { catalogOf, samePlain } from "./catalog";
 import { createRng } from "./rng";
+import type { MatchTopic } from "./match-topics";
 import type { Option } from "./types";
 
-export const MATCH_TOPICS = ["components", "networking"] as const;
-export type MatchTopic = (typeof MATCH_TOPICS)[number];
+export { MATCH_TOPICS, type MatchTopic } from "./match-topics";
 
 /** Pairs in a round, as in Quizlet's Match: enough to take a minute, few enough for a phone. */
 export const MATCH_SIZE = 6;

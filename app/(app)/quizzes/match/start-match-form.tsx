@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
-import { MATCH_TOPICS, type MatchTopic } from "@/lib/core/quiz/match";
+import { MATCH_TOPICS, type MatchTopic } from "@/lib/core/quiz/match-topics";
 import { startMatchAction } from "./actions";
 import { formatMatchTime } from "./format-time";
 
