@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createRequire } from "node:module";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, signUpInBrowser } from "../helpers/browser";
@@ -6,6 +7,7 @@ import { startServer, type RunningServer } from "../helpers/server";
 import { answerCurrent, type StoredQuestion } from "../helpers/quiz-page";
 
 const enabled = inject("browserTests");
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
@@ -15,6 +17,26 @@ const idFromUrl = () => new URL(page.url()).pathname.split("/").pop()!;
 
 function questions(attemptId: string): Array<StoredQuestion & { kind: string }> {
   return db().prepare("select position, kind, prompt, answer from QuizQuestion where attemptId = ? order by position").all(attemptId) as Array<StoredQuestion & { kind: string }>;
+}
+
+/**
+ * WCAG 2.1 A/AA problems axe finds in the given part of the page, in light and in dark mode.
+ * Scoped to this feature's parts, so other screens' findings belong to their own tests.
+ */
+async function accessibilityProblems(selector: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+    const found = await page.evaluate(async (sel) => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+      const res = await axe.run({ include: [[sel]] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+      return res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" ")}`);
+    }, selector);
+    out.push(...found.map((f) => `${colorScheme} ${f}`));
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  return out;
 }
 
 /** Nothing wider than the phone: no sideways scrolling. */
@@ -72,6 +94,7 @@ describe.runIf(enabled)("typed, select-all and Match on a 360 px phone, by keybo
         await expect(page.getByTestId("typed-expected").textContent()).resolves.toBe(name);
         expect(await page.locator("[data-testid=typed-yours] del").count()).toBeGreaterThan(0);
         await fitsPhone();
+        expect(await accessibilityProblems("[data-testid=quiz-runner]")).toEqual([]);
         await page.keyboard.press("Enter");
       } else if (q.kind === "typed-component" && !rival) {
         rival = true;
@@ -117,6 +140,7 @@ describe.runIf(enabled)("typed, select-all and Match on a 360 px phone, by keybo
       await expect(page.locator(`[data-option="${wrong}"]`).getAttribute("data-verdict")).resolves.toBe("picked-wrong");
       await expect(page.locator(`[data-option="${wrong}"]`).textContent()).resolves.toContain("wrong, you picked it");
       await fitsPhone();
+      expect(await accessibilityProblems("[data-testid=quiz-runner]")).toEqual([]);
       await page.keyboard.press("Enter");
     }
     await page.getByTestId("quiz-results").waitFor();
@@ -152,6 +176,11 @@ describe.runIf(enabled)("typed, select-all and Match on a 360 px phone, by keybo
     await expect.poll(() => page.getByTestId("match-message").textContent()).toContain("2 pairs are wrong");
     await expect(page.locator("[data-left=a]").isDisabled()).resolves.toBe(false);
     await expect(page.locator("[data-left=c]").isDisabled()).resolves.toBe(true);
+    expect(await accessibilityProblems("[data-testid=match-board]")).toEqual([]);
+    // The check does find problems: a pale line added to the board fails it, then goes again.
+    await page.evaluate(() => document.querySelector("[data-testid=match-board]")!.insertAdjacentHTML("beforeend", '<p id="pale" style="color:#ddd;background:#fff">pale</p>'));
+    expect((await accessibilityProblems("[data-testid=match-board]")).join()).toContain("color-contrast");
+    await page.evaluate(() => document.getElementById("pale")!.remove());
     // Fix them, picking the duty first this time.
     await press(`[data-right="${answer.a}"]`);
     await press("[data-left=a]");

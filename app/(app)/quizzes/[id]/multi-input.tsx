@@ -72,7 +72,7 @@ export function MultiInput(props: { options: Option[]; lang: Lang; locked: boole
                   className={`flex w-full cursor-pointer items-start gap-3 rounded-lg border border-slate-300 px-4 py-3 dark:border-slate-700 ${verdict ? TONE[verdict] : "hover:border-brand-500"}`}
                 >
                   <input type="checkbox" className="mt-1 size-4" checked={picked.includes(o.id)} disabled={locked} onChange={() => toggle(o.id)} />
-                  <kbd className="mt-0.5 text-xs text-slate-500">{i + 1}</kbd>
+                  <kbd className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">{i + 1}</kbd>
                   <span className="flex-1">
                     {o.text[lang]}
                     {verdict && verdict !== "left-out" ? <span className="ms-2 text-xs font-semibold">({t(`verdict.${verdict}`)})</span> : null}
