@@ -197,4 +197,39 @@ describe.runIf(enabled)("typed, select-all and Match on a 360 px phone, by keybo
     await page.waitForURL(/\/quizzes\/match$/);
     await expect(page.getByTestId("match-best-components").textContent()).resolves.toMatch(/^Your best time: \d/);
   });
+
+  it("in Chinese: a name typed as pinyin is accepted, and Match speaks Chinese", async () => {
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 360, height: 740 } });
+    const zh = await context.newPage();
+    // The sign-up page is in Chinese here: fields by name, the only submit button.
+    await zh.goto(`${server.baseURL}/signup`);
+    await zh.locator("input[name=email]").fill("pinyin@example.com");
+    await zh.locator("input[name=name]").fill("拼音");
+    await zh.locator("input[name=password]").fill("correct horse battery");
+    await zh.locator("button[type=submit]").click();
+    await zh.waitForURL(`${server.baseURL}/`);
+    await zh.goto(`${server.baseURL}/quizzes`);
+    await zh.getByText("组件", { exact: true }).click();
+    await zh.getByText("20", { exact: true }).click();
+    await zh.getByTestId("quiz-start").click();
+    await zh.waitForURL(/\/quizzes\/[A-Za-z0-9_-]+$/);
+    await zh.getByTestId("quiz-runner").waitFor();
+    const qs = questions(new URL(zh.url()).pathname.split("/").pop()!);
+    const typed = qs.find((q) => JSON.parse(q.prompt).type === "typed")!;
+    expect(typed).toBeDefined();
+    for (const q of qs.slice(0, typed.position)) await answerCurrent(zh, q, true);
+    const answer = JSON.parse(typed.answer);
+    const chinese = (answer.accepted as string[]).find((n) => /\p{Script=Han}/u.test(n));
+    // Pinyin of the Chinese name when it has one (调度器 → diao du qi), else the name itself.
+    const { pinyin } = await import("pinyin-pro");
+    const text = chinese ? pinyin(chinese, { toneType: "none", nonZh: "consecutive" }) : answer.accepted[0];
+    await zh.keyboard.type(text);
+    await zh.keyboard.press("Enter");
+    await zh.getByTestId("quiz-feedback").waitFor();
+    await expect(zh.getByTestId("quiz-feedback").textContent()).resolves.toContain("回答正确");
+    await zh.goto(`${server.baseURL}/quizzes/match`);
+    await expect(zh.locator("h1").textContent()).resolves.toBe("配对");
+    await expect(zh.getByTestId("match-start-components").textContent()).resolves.toBe("开始一轮配对");
+    await context.close();
+  });
 });
