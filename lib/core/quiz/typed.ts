@@ -86,6 +86,9 @@ export function judgeTyped(answer: TypedAnswer, text: string): TypedVerdict {
       }
     }
   }
+  // Show the answer as the question spells it when the nearest name is that one in another case.
+  const display = [answer.expected.en, answer.expected.zh].find((e) => normalizeTyped(e) === normalizeTyped(nearest));
+  if (display) nearest = display;
   if (typed.length === 0) return { correct: false, nearest };
   if (rival !== undefined && (rivalBest === 0 ? best !== 0 : rivalBest <= best)) return { correct: false, nearest, rival };
   return { correct: accepted, nearest };

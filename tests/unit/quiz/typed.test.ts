@@ -118,6 +118,14 @@ describe("normalizeTyped and typoAllowance", () => {
   });
 });
 
+describe("the comparison target", () => {
+  it("is the answer as the question spells it when the nearest name differs only in case", () => {
+    expect(judgeTyped(answerFor("dashboard"), "DASHBORD").nearest).toBe("Dashboard");
+    expect(judgeTyped(answerFor("kube-scheduler"), "schedulr").nearest).toBe("scheduler");
+    expect(judgeTyped(answerFor("kube-scheduler"), "diaoduqi").nearest).toBe("调度器");
+  });
+});
+
 describe("diffTyped", () => {
   it("marks extra and missing letters and rebuilds both sides", () => {
     const parts = diffTyped("Kube-Schedular", "kube-scheduler");
