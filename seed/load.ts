@@ -21,12 +21,18 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  for (const point of deck.untranslated) {
+    console.warn(`[deck] line ${point.line}: no English yet for '${point.text}' (${point.where}); its cards show the Chinese, marked "not translated yet"`);
+  }
   const db = createDb();
   try {
     await configureSqlite(db);
     const report = await syncDeck(db, deck, meta, new Date());
     const list = (keys: string[]) => (keys.length ? `: ${keys.join(", ")}` : "");
     console.log(`[deck] ${deck.cards.length} cards from ${meta.sourcePath}`);
+    if (report.renamed.length) {
+      console.log(`[deck] renamed ${report.renamed.length} (progress kept): ${report.renamed.map((r) => `${r.from} → ${r.to}`).join(", ")}`);
+    }
     console.log(`[deck] added ${report.added.length}${list(report.added)}`);
     console.log(`[deck] changed ${report.changed.length}${list(report.changed)}`);
     console.log(`[deck] retired ${report.retired.length}${list(report.retired)}`);

@@ -20,7 +20,8 @@ function parseJson(text: string | null): unknown {
  * Read in one transaction, so the parts agree with each other. Null when there is no such learner.
  *
  * A question's correct answer is included once it was answered (the quiz reveals it then); an
- * open question's answer stays on the server, as it does on the quiz page.
+ * open question's answer stays on the server, as it does on the quiz page, and so does an open
+ * attempt's seed.
  */
 export async function exportLearnerData(db: Db, userId: string, now = new Date()) {
   const [user, states, logs, attempts, rounds] = await db.$transaction([
@@ -44,7 +45,7 @@ export async function exportLearnerData(db: Db, userId: string, now = new Date()
       orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
       select: {
         id: true, grade: true, origin: true, kind: true,
-        repsBefore: true, easeBefore: true, intervalBefore: true, dueBefore: true, lapsesBefore: true,
+        repsBefore: true, easeBefore: true, intervalBefore: true, dueBefore: true, lapsesBefore: true, lastReviewedBefore: true,
         repsAfter: true, easeAfter: true, intervalAfter: true, dueAfter: true, lapsesAfter: true,
         reviewedAt: true, durationMs: true, requestId: true, undoneAt: true, card: { select: { key: true } },
       },
@@ -77,8 +78,11 @@ export async function exportLearnerData(db: Db, userId: string, now = new Date()
     settings: { locale, timeZone, rolloverHour, newPerDay, maxReviewsPerDay },
     reviewStates: states.map(({ card, ...s }) => ({ cardKey: card.key, topic: card.topic, ...s })),
     reviewLog: logs.map(({ card, ...l }) => ({ cardKey: card.key, ...l })),
-    quizAttempts: attempts.map((a) => ({
+    // The seed rebuilds every question and its answer with the public generator: an open
+    // attempt's seed would give away the answers not yet given.
+    quizAttempts: attempts.map(({ seed, ...a }) => ({
       ...a,
+      seed: a.finishedAt ? seed : null,
       questions: a.questions.map((q) => {
         const answered = q.answeredAt !== null;
         const { explanation, source } = (parseJson(q.explanation) ?? {}) as { explanation?: unknown; source?: unknown };

@@ -64,7 +64,7 @@ export interface TopicCounts {
   total: number;
   /** Cards this learner has graded at least once. */
   started: number;
-  /** Started cards due before `dueBefore` (the end of the learner's day). */
+  /** Started cards due today (lib/reviews/due-today). */
   due: number;
 }
 
@@ -80,14 +80,14 @@ function countsByTopic(rows: { topic: string; _count: { _all: number } }[]): Map
   return new Map(rows.map((r) => [r.topic, r._count._all]));
 }
 
-export async function deckOverview(db: DbTx, userId: string, dueBefore: Date): Promise<DeckOverview> {
+export async function deckOverview(db: DbTx, userId: string, dueIds: ReadonlySet<string>): Promise<DeckOverview> {
   const active = { retiredAt: null };
   const [decks, perDeck, totals, started, due] = await Promise.all([
     db.deck.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, key: true, titleZh: true, titleEn: true } }),
     db.card.groupBy({ by: ["deckId"], where: active, _count: { _all: true } }),
     db.card.groupBy({ by: ["topic"], where: active, _count: { _all: true } }),
     db.card.groupBy({ by: ["topic"], where: { ...active, reviewStates: { some: { userId } } }, _count: { _all: true } }),
-    db.card.groupBy({ by: ["topic"], where: { ...active, reviewStates: { some: { userId, dueAt: { lt: dueBefore } } } }, _count: { _all: true } }),
+    db.card.groupBy({ by: ["topic"], where: { ...active, id: { in: [...dueIds] } }, _count: { _all: true } }),
   ]);
   const deckTotals = new Map(perDeck.map((r) => [r.deckId, r._count._all]));
   const [t, s, d] = [countsByTopic(totals), countsByTopic(started), countsByTopic(due)];
@@ -150,10 +150,17 @@ const WILDCARD_SCAN_LIMIT = 5000;
 const listSelect = (userId: string) =>
   ({
     id: true, key: true, topic: true, position: true, frontZh: true, frontEn: true, backZh: true, backEn: true,
-    reviewStates: { where: { userId }, take: 1, select: { dueAt: true } },
+    reviewStates: { where: { userId }, take: 1, select: { id: true } },
   }) as const;
 
-export async function listCards(db: DbTx, userId: string, filter: BrowseFilter, dueBefore: Date, limit = LIST_LIMIT): Promise<CardList> {
+/**
+ * No card holds a control character, and a NUL cuts SQLite's LIKE pattern short (`%\0%` matched
+ * every card): such a search matches nothing, without asking the database.
+ */
+const CONTROL = /\p{Cc}/u;
+
+export async function listCards(db: DbTx, userId: string, filter: BrowseFilter, dueIds: ReadonlySet<string>, limit = LIST_LIMIT): Promise<CardList> {
+  if (CONTROL.test(filter.q)) return { cards: [], total: 0, limit };
   const where = cardWhere(filter, providerOf(db));
   let rows;
   let total: number;
@@ -179,7 +186,7 @@ export async function listCards(db: DbTx, userId: string, filter: BrowseFilter, 
         position: r.position,
         front: { zh: r.frontZh, en: r.frontEn },
         back: { zh: r.backZh, en: r.backEn },
-        status: !state ? "new" : state.dueAt < dueBefore ? "due" : "scheduled",
+        status: !state ? "new" : dueIds.has(r.id) ? "due" : "scheduled",
       };
     }),
     total,

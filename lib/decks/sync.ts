@@ -1,6 +1,6 @@
-import type { Db } from "@/lib/db/client";
+import type { Db, DbTx } from "@/lib/db/client";
 import type { CompiledCard, CompiledDeck } from "@/lib/core/deck/types";
-import { cardContentHash, planDeckSync } from "@/lib/core/deck/sync-plan";
+import { type KeyRename, cardContentHash, cardIdentity, planDeckSync } from "@/lib/core/deck/sync-plan";
 
 export interface DeckMeta {
   key: string;
@@ -11,6 +11,8 @@ export interface DeckMeta {
 }
 
 export interface SyncReport {
+  /** Cards moved to a new key (a key scheme change), taking every learner's state and log along. */
+  renamed: KeyRename[];
   added: string[];
   changed: string[];
   retired: string[];
@@ -34,10 +36,36 @@ function cardData(card: CompiledCard, position: number) {
   };
 }
 
+function storedIdentity(card: { fact: string; frontZh: string; backZh: string }): string | undefined {
+  try {
+    const fact = JSON.parse(card.fact) as { kind?: unknown };
+    if (typeof fact.kind !== "string") return undefined;
+    return cardIdentity({ fact: { kind: fact.kind }, front: { zh: card.frontZh }, back: { zh: card.backZh } });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Open and past quiz questions name their cards by key; they follow a rename like states and logs do. */
+async function renameQuizCardKeys(tx: DbTx, renames: KeyRename[]): Promise<void> {
+  const to = new Map(renames.map((r) => [r.from, r.to]));
+  const questions = await tx.quizQuestion.findMany({
+    where: { OR: renames.map((r) => ({ cardKeys: { contains: JSON.stringify(r.from) } })) },
+    select: { id: true, cardKeys: true },
+  });
+  for (const q of questions) {
+    const keys = JSON.parse(q.cardKeys) as string[];
+    await tx.quizQuestion.update({ where: { id: q.id }, data: { cardKeys: JSON.stringify(keys.map((k) => to.get(k) ?? k)) } });
+  }
+}
+
 /**
  * Makes the stored deck match the compiled one, in one transaction: cards are matched by key, so an
  * edited card keeps every learner's review state; a card gone from the source is retired (hidden
- * from new study, history kept), never deleted.
+ * from new study, history kept), never deleted. A stored card whose key the compiler no longer
+ * makes but which teaches exactly what a new key teaches (same kind, same Chinese front and back)
+ * is renamed in place first, so its id, and with it every ReviewState and ReviewLog row, stays put:
+ * that is how a database seeded with the old positional keys moves to content keys.
  */
 export async function syncDeck(db: Db, deck: CompiledDeck, meta: DeckMeta, now: Date): Promise<SyncReport> {
   return db.$transaction(async (tx) => {
@@ -47,13 +75,23 @@ export async function syncDeck(db: Db, deck: CompiledDeck, meta: DeckMeta, now: 
       create: { ...meta, facts },
       update: { titleZh: meta.titleZh, titleEn: meta.titleEn, sourcePath: meta.sourcePath, sourceHash: meta.sourceHash, facts },
     });
-    const existing = await tx.card.findMany({ where: { deckId: stored.id }, select: { key: true, contentHash: true, retiredAt: true, position: true } });
+    const existing = await tx.card.findMany({
+      where: { deckId: stored.id },
+      select: { key: true, contentHash: true, retiredAt: true, position: true, fact: true, frontZh: true, backZh: true },
+    });
     const plan = planDeckSync(
-      existing.map((c) => ({ key: c.key, contentHash: c.contentHash, retired: c.retiredAt !== null })),
+      existing.map((c) => ({ key: c.key, contentHash: c.contentHash, retired: c.retiredAt !== null, identity: storedIdentity(c) })),
       deck.cards,
     );
     const position = new Map(deck.cards.map((c, i) => [c.key, i]));
-    const storedPosition = new Map(existing.map((c) => [c.key, c.position]));
+    const renamedTo = new Map(plan.rename.map((r) => [r.from, r.to]));
+    const storedPosition = new Map(existing.map((c) => [renamedTo.get(c.key) ?? c.key, c.position]));
+
+    // New keys are never stored keys and old keys never compiled ones, so no rename can collide.
+    for (const { from, to } of plan.rename) {
+      await tx.card.update({ where: { key: from }, data: { key: to } });
+    }
+    if (plan.rename.length) await renameQuizCardKeys(tx, plan.rename);
 
     for (const card of plan.add) {
       await tx.card.create({ data: { deckId: stored.id, key: card.key, ...cardData(card, position.get(card.key)!) } });
@@ -73,6 +111,7 @@ export async function syncDeck(db: Db, deck: CompiledDeck, meta: DeckMeta, now: 
       }
     }
     return {
+      renamed: plan.rename,
       added: plan.add.map((c) => c.key),
       changed: plan.change.map((c) => c.key),
       retired: plan.retire,

@@ -9,7 +9,8 @@ import { loadQueue } from "@/lib/reviews/queue-data";
 import { addLocalDays, dayBounds, dayStart, localDayKey } from "@/lib/core/srs/days";
 import { calendarDayCount, calendarWeeks, type CalendarWeek } from "@/lib/core/stats/calendar";
 import { dailyCounts, summarizeDays, type DayCounts, type SeriesSummary } from "@/lib/core/stats/daily";
-import { forecast, type ForecastDay } from "@/lib/core/stats/forecast";
+import { forecast, withDueToday, type ForecastDay } from "@/lib/core/stats/forecast";
+import { dueTodayIds } from "@/lib/reviews/due-today";
 import type { Bin } from "@/lib/core/stats/histogram";
 import { daysBetween, lastDays, lastWeeks, nextDays } from "@/lib/core/stats/ranges";
 import { retention, type Retention } from "@/lib/core/stats/retention";
@@ -43,7 +44,7 @@ export interface ProgressData {
   range: RangeDays;
   /** The last `range` learner days, oldest first. */
   days: DayCounts[];
-  daysSummary: SeriesSummary;
+  daysSummary: SeriesSummary & { quizMisses: number };
   /** One year of weeks for the heat map (review-screen grades; quiz reschedules left out). */
   calendar: CalendarWeek[];
   calendarSummary: { total: number; activeDays: number };
@@ -64,8 +65,9 @@ export async function loadProgress(db: DbTx, learner: Learner, now: Date, range:
   const ahead = nextDays(now, FORECAST_DAYS, tz, rh);
   const accuracySince = dayStart(addLocalDays(today.key, 1 - QUIZ_ACCURACY_DAYS), tz, rh);
 
-  const [queue, summary, yearRows, first, retentionRows, dueRows, states, easiness, mastery, quizzes, hardest] = await Promise.all([
+  const [queue, dueToday, summary, yearRows, first, retentionRows, dueRows, states, easiness, mastery, quizzes, hardest] = await Promise.all([
     loadQueue(db, learner, now),
+    dueTodayIds(db, learner, now),
     todaySummary(db, learner.id, today),
     dailyByKind(db, learner.id, year),
     firstReviewAt(db, learner.id),
@@ -101,7 +103,7 @@ export async function loadProgress(db: DbTx, learner: Learner, now: Date, range:
     calendar: calendarWeeks(calendarDays),
     calendarSummary: { total: calendarDays.reduce((s, d) => s + d.count, 0), activeDays: calendarDays.filter((d) => d.count > 0).length },
     retention: retention(weeks.keys, retentionRows),
-    forecast: forecast(ahead.keys, dueRows),
+    forecast: withDueToday(forecast(ahead.keys, dueRows), dueToday.size),
     states,
     easiness,
     mastery,

@@ -1,10 +1,10 @@
-import { lockLearner, type Db, type DbTx } from "@/lib/db/client";
+import { lockLearner, type Db } from "@/lib/db/client";
 import { checkAnswer } from "@/lib/core/quiz/check";
 import { cardKeysForMiss } from "@/lib/core/quiz/confusion";
 import type { DiffPart } from "@/lib/core/quiz/diff";
 import type { QuizResponse } from "@/lib/core/quiz/types";
 import type { Localized, SourceRef } from "@/lib/core/deck/types";
-import { dayBounds } from "@/lib/core/srs";
+import { applyQuizMiss } from "@/lib/reviews/quiz-miss";
 import type { Learner } from "@/lib/reviews/learner";
 import { feedbackDetail, storedQuestion } from "./stored-question";
 
@@ -23,43 +23,6 @@ export interface Feedback {
 }
 
 export type AnswerOutcome = { ok: true; feedback: Feedback } | { ok: false; error: "not-found" | "closed" | "already-answered" };
-
-/**
- * A missed question makes the cards behind its fact due today when they were due later; the SM-2
- * state itself is untouched (a quiz tests recognition, not recall), and each move is logged.
- */
-async function rescheduleMissed(tx: DbTx, learner: Learner, questionId: string, cardKeys: string[], now: Date): Promise<void> {
-  if (!cardKeys.length) return;
-  const { end } = dayBounds(now, learner.timeZone, learner.rolloverHour);
-  const states = await tx.reviewState.findMany({
-    where: { userId: learner.id, dueAt: { gte: end }, card: { key: { in: cardKeys }, retiredAt: null } },
-  });
-  for (const s of states) {
-    await tx.reviewState.update({ where: { id: s.id }, data: { dueAt: now, version: { increment: 1 } } });
-    await tx.reviewLog.create({
-      data: {
-        userId: learner.id,
-        cardId: s.cardId,
-        grade: 0,
-        origin: "quiz",
-        kind: "quiz",
-        repsBefore: s.repetitions,
-        easeBefore: s.easiness,
-        intervalBefore: s.intervalDays,
-        dueBefore: s.dueAt,
-        lapsesBefore: s.lapses,
-        repsAfter: s.repetitions,
-        easeAfter: s.easiness,
-        intervalAfter: s.intervalDays,
-        dueAfter: now,
-        lapsesAfter: s.lapses,
-        reviewedAt: now,
-        durationMs: 0,
-        requestId: `quiz:${questionId}:${s.cardId}`,
-      },
-    });
-  }
-}
 
 type AnsweredRow = { position: number; correct: boolean | null; prompt: string; answer: string; cardKeys: string; response: string | null; explanation: string };
 
@@ -104,7 +67,7 @@ export async function answerQuestion(
     const { count } = await tx.quizQuestion.updateMany({ where: { id: q.id, answeredAt: null }, data: stored });
     if (count !== 1) return { ok: false as const, error: "already-answered" as const };
     // Issue 19: a confusion (the other component picked or typed) brings that fact's cards back too.
-    if (!correct) await rescheduleMissed(tx, learner, q.id, cardKeysForMiss(question, input.response), now);
+    if (!correct) await applyQuizMiss(tx, learner, q.id, cardKeysForMiss(question, input.response), now);
 
     const open = await tx.quizQuestion.count({ where: { attemptId: attempt.id, answeredAt: null } });
     let closed = attempt;

@@ -1,5 +1,5 @@
 import type { DbTx } from "@/lib/db/client";
-import { buildQueue, dayBounds, needsDrill, type Queue, type QueueCardState } from "@/lib/core/srs";
+import { buildQueue, cardToday, dayBounds, type Queue, type QueueCardState } from "@/lib/core/srs";
 import type { Learner } from "./learner";
 import { countIntroducedSince, readDueStates, readNewCardIds, readTodayGrades, type TodayGrade } from "./queue-reads";
 
@@ -18,13 +18,14 @@ export interface QueueData extends QueueInputs {
 }
 
 function build(learner: Learner, now: Date, day: QueueData["day"], inputs: QueueInputs): QueueData {
-  // SM-2 step 7: a card whose latest grade today is below 4 comes back until it scores 4 or 5.
-  const lastGrade = new Map<string, number>();
+  // Owed same-day repeats, by the schedule model, in the order of each card's latest row today.
+  const byCard = new Map<string, TodayGrade[]>();
   for (const g of inputs.todayGrades) {
-    lastGrade.delete(g.cardId); // re-insert so the map keeps the order of each card's latest grade
-    lastGrade.set(g.cardId, g.grade);
+    const rows = byCard.get(g.cardId) ?? [];
+    byCard.delete(g.cardId); // re-insert so the map keeps the order of each card's latest row
+    byCard.set(g.cardId, [...rows, g]);
   }
-  const drillCardIds = [...lastGrade].filter(([, grade]) => needsDrill(grade)).map(([id]) => id);
+  const drillCardIds = [...byCard].filter(([, rows]) => cardToday(rows).owesRepeat).map(([id]) => id);
   const reviewedTodayCount = new Set(inputs.todayGrades.filter((g) => g.kind === "review").map((g) => g.cardId)).size;
   const queue = buildQueue({
     now,

@@ -11,17 +11,19 @@ import type { QueueCardState } from "@/lib/core/srs";
 export interface TodayGrade {
   id: string;
   cardId: string;
+  /** "review" (a grade) or "quiz" (a missed question's effect on the card). */
+  origin: string;
   grade: number;
   kind: string;
   durationMs: number;
   reviewedAt: Date;
 }
 
-/** Today's review-screen grades (not undone), oldest first. Uses the (userId, reviewedAt) index. */
+/** Today's log rows (grades and quiz misses, not undone), oldest first. Uses the (userId, reviewedAt) index. */
 export async function readTodayGrades(db: DbTx, userId: string, start: Date): Promise<TodayGrade[]> {
   const rows = await db.$queryRaw<TodayGrade[]>`
-    SELECT "id", "cardId", "grade", "kind", "durationMs", "reviewedAt" FROM "ReviewLog"
-    WHERE "userId" = ${userId} AND "origin" = 'review' AND "undoneAt" IS NULL AND "reviewedAt" >= ${start}
+    SELECT "id", "cardId", "origin", "grade", "kind", "durationMs", "reviewedAt" FROM "ReviewLog"
+    WHERE "userId" = ${userId} AND "undoneAt" IS NULL AND "reviewedAt" >= ${start}
     ORDER BY "reviewedAt" ASC, "id" ASC`;
   return rows.map((r) => ({ ...r, grade: Number(r.grade), durationMs: Number(r.durationMs) }));
 }
@@ -77,6 +79,9 @@ export interface CardWithState {
   repetitions: number | null;
   easiness: number | null;
   intervalDays: number | null;
+  lapses: number | null;
+  dueAt: Date | null;
+  lastReviewedAt: Date | null;
   version: number | null;
 }
 
@@ -84,10 +89,10 @@ export interface CardWithState {
 export async function readCardWithState(db: DbTx, userId: string, cardId: string): Promise<CardWithState | null> {
   const [row] = await db.$queryRaw<CardWithState[]>`
     SELECT c."id", c."key", c."topic", c."frontZh", c."frontEn", c."backZh", c."backEn", c."noteZh", c."noteEn", c."source",
-           s."repetitions", s."easiness", s."intervalDays", s."version"
+           s."repetitions", s."easiness", s."intervalDays", s."lapses", s."dueAt", s."lastReviewedAt", s."version"
     FROM "Card" c LEFT JOIN "ReviewState" s ON s."cardId" = c."id" AND s."userId" = ${userId}
     WHERE c."id" = ${cardId}`;
   if (!row) return null;
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return { ...row, repetitions: num(row.repetitions), easiness: num(row.easiness), intervalDays: num(row.intervalDays), version: num(row.version) };
+  return { ...row, repetitions: num(row.repetitions), easiness: num(row.easiness), intervalDays: num(row.intervalDays), lapses: num(row.lapses), version: num(row.version) };
 }

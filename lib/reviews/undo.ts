@@ -1,18 +1,20 @@
 import { lockLearner, type Db } from "@/lib/db/client";
-import { dayBounds } from "@/lib/core/srs";
+import { dayBounds, planUndo } from "@/lib/core/srs";
 import type { Learner } from "./learner";
+import { insertLogRow, readCardRowsSince, readSchedule, writeOutcome } from "./schedule-store";
 import { sessionView, type SessionView } from "./view";
 
 export type UndoOutcome = { ok: true; undone: string; cardId: string; session: SessionView } | { ok: false; error: "not-found" | "not-last"; session: SessionView | null };
 
 /**
- * Takes back the learner's latest grade of today, restoring the exact state recorded before it.
- * Naming the log row makes a repeated Undo harmless: an already undone row is not undone again.
+ * Takes back the learner's latest grade of today. Naming the log row makes a repeated Undo
+ * harmless: an already undone row is not undone again.
+ * Exact whatever came after the grade (a quiz miss on the same card): lib/core/srs/undo-plan.
  */
 export async function undoGrade(db: Db, learner: Learner, logId: string, now: Date): Promise<UndoOutcome> {
   return db.$transaction(async (tx) => {
     await lockLearner(tx, learner.id); // PostgreSQL: never interleaved with a grade of the same learner
-    const log = await tx.reviewLog.findFirst({ where: { id: logId, userId: learner.id, origin: "review" } });
+    const log = await tx.reviewLog.findFirst({ where: { id: logId, userId: learner.id, origin: "review" }, select: { id: true, cardId: true, undoneAt: true } });
     if (!log) return { ok: false as const, error: "not-found" as const, session: null };
     if (log.undoneAt) return { ok: true as const, undone: log.id, cardId: log.cardId, session: await sessionView(tx, learner, now) };
 
@@ -24,30 +26,13 @@ export async function undoGrade(db: Db, learner: Learner, logId: string, now: Da
     });
     if (latest?.id !== log.id) return { ok: false as const, error: "not-last" as const, session: await sessionView(tx, learner, now) };
 
-    await tx.reviewLog.update({ where: { id: log.id }, data: { undoneAt: now } });
-    const where = { userId_cardId: { userId: learner.id, cardId: log.cardId } };
-    if (log.kind === "new") {
-      await tx.reviewState.delete({ where });
-    } else if (log.kind === "drill") {
-      await tx.reviewState.update({ where, data: { version: { increment: 1 } } });
-    } else {
-      const previous = await tx.reviewLog.findFirst({
-        where: { userId: learner.id, cardId: log.cardId, origin: "review", undoneAt: null, id: { not: log.id } },
-        orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
-        select: { reviewedAt: true },
-      });
-      await tx.reviewState.update({
-        where,
-        data: {
-          repetitions: log.repsBefore,
-          easiness: log.easeBefore,
-          intervalDays: log.intervalBefore,
-          dueAt: log.dueBefore ?? now,
-          lapses: log.lapsesBefore,
-          lastReviewedAt: previous?.reviewedAt ?? null,
-          version: { increment: 1 },
-        },
-      });
+    const rows = await readCardRowsSince(tx, learner.id, log.cardId, start);
+    const stored = await readSchedule(tx, learner.id, log.cardId);
+    const plan = planUndo(stored?.schedule ?? null, rows, log.id, learner);
+    await tx.reviewLog.updateMany({ where: { id: { in: plan.undone.map((r) => r.id) } }, data: { undoneAt: now } });
+    await writeOutcome(tx, learner.id, log.cardId, stored, plan.schedule, null, { requestId: "", durationMs: 0 });
+    for (const { row, log: entry } of plan.reapplied) {
+      await insertLogRow(tx, learner.id, log.cardId, entry, { requestId: `${row.requestId}~undo:${log.id}`, durationMs: 0 });
     }
     return { ok: true as const, undone: log.id, cardId: log.cardId, session: await sessionView(tx, learner, now) };
   });

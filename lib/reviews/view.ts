@@ -1,6 +1,6 @@
 import type { DbTx } from "@/lib/db/client";
 import type { Localized, SourceRef } from "@/lib/core/deck/types";
-import { INITIAL_SM2, previewGrades, QUALITIES, sessionSummary, type QueueItemKind } from "@/lib/core/srs";
+import { cardToday, gradeLabel, outcomes, QUALITIES, sessionSummary, type GradeLabel, type QueueItemKind, type Schedule } from "@/lib/core/srs";
 import type { Learner } from "./learner";
 import { loadQueue, type QueueData } from "./queue-data";
 import { readCardWithState } from "./queue-reads";
@@ -16,8 +16,8 @@ export interface CardView {
   source: SourceRef;
   /** The review-state version the screen shows; a grade applies only to this version. */
   version: number;
-  /** Interval in days after each grade 0–5, from the same function that commits the grade. */
-  previews: number[];
+  /** What each grade 0–5 does today, from the schedule model that commits the grade. */
+  labels: GradeLabel[];
 }
 
 export interface SessionView {
@@ -30,13 +30,16 @@ export interface SessionView {
   undoLogId: string | null;
 }
 
-async function cardView(db: DbTx, learner: Learner, item: { cardId: string; kind: QueueItemKind }): Promise<CardView> {
+async function cardView(db: DbTx, learner: Learner, now: Date, data: QueueData, item: { cardId: string; kind: QueueItemKind }): Promise<CardView> {
   const card = await readCardWithState(db, learner.id, item.cardId);
   if (!card) throw new Error(`card ${item.cardId} of the queue is gone`);
-  const sm2State = card.version === null ? INITIAL_SM2 : { repetitions: card.repetitions!, easiness: card.easiness!, intervalDays: card.intervalDays! };
-  const outcomes = previewGrades(sm2State);
-  // A drill does not move the schedule, so its buttons show no new interval.
-  const previews = QUALITIES.map((q) => (item.kind === "drill" ? 0 : outcomes[q].intervalDays));
+  const schedule: Schedule | null =
+    card.version === null
+      ? null
+      : { repetitions: card.repetitions!, easiness: card.easiness!, intervalDays: card.intervalDays!, lapses: card.lapses!, dueAt: card.dueAt!, lastReviewedAt: card.lastReviewedAt };
+  const today = cardToday(data.todayGrades.filter((g) => g.cardId === card.id));
+  const all = outcomes({ schedule, today }, { now, timeZone: learner.timeZone, rolloverHour: learner.rolloverHour });
+  const labels = QUALITIES.map((q) => gradeLabel(all.grades[q]));
   return {
     id: card.id,
     key: card.key,
@@ -47,7 +50,7 @@ async function cardView(db: DbTx, learner: Learner, item: { cardId: string; kind
     note: card.noteZh && card.noteEn ? { zh: card.noteZh, en: card.noteEn } : null,
     source: JSON.parse(card.source) as SourceRef,
     version: card.version ?? 0,
-    previews,
+    labels,
   };
 }
 
@@ -71,12 +74,13 @@ async function nextDueAt(db: DbTx, learner: Learner, data: QueueData): Promise<s
 export async function sessionView(db: DbTx, learner: Learner, now: Date, data?: QueueData): Promise<SessionView> {
   const q = data ?? (await loadQueue(db, learner, now));
   const first = q.queue.items[0];
-  const summary = sessionSummary(q.todayGrades);
+  const grades = q.todayGrades.filter((g) => g.origin === "review");
+  const summary = sessionSummary(grades);
   return {
-    card: first ? await cardView(db, learner, first) : null,
+    card: first ? await cardView(db, learner, now, q, first) : null,
     left: q.queue.counts,
     today: summary,
     nextDueAt: first ? null : await nextDueAt(db, learner, q),
-    undoLogId: q.todayGrades.at(-1)?.id ?? null,
+    undoLogId: grades.at(-1)?.id ?? null,
   };
 }

@@ -11,7 +11,7 @@
  */
 import http from "node:http";
 import Database from "better-sqlite3";
-import { classifyGrade, dueAtFor, INITIAL_SM2, previewGrades, type Quality } from "@/lib/core/srs";
+import { outcome, type Quality, type Schedule } from "@/lib/core/srs";
 import { newId, sqlDate } from "./population";
 
 interface Input {
@@ -73,12 +73,18 @@ const grade = db.transaction((input: Input, tz: string, rollover: number, now: D
   if (!q.card.get(input.cardId)) return { ok: false, error: "not-found", version: 0 };
   if ((state?.version ?? 0) !== input.expectedVersion) return { ok: false, error: "conflict", version: state?.version ?? 0 };
 
-  const kind = classifyGrade({ hadState: !!state, lastReviewedAt: state?.lastReviewedAt ? new Date(state.lastReviewedAt) : null, now, timeZone: tz, rolloverHour: rollover });
-  const before = state ?? { ...INITIAL_SM2, dueAt: null, lapses: 0 };
+  // The same schedule model as the app; today's repeats are read from the schedule alone (this
+  // floor skips the day's log read, which the app needs only for owed repeats).
+  const schedule: Schedule | null = state
+    ? { repetitions: state.repetitions, easiness: state.easiness, intervalDays: state.intervalDays, lapses: state.lapses, dueAt: new Date(state.dueAt), lastReviewedAt: state.lastReviewedAt ? new Date(state.lastReviewedAt) : null }
+    : null;
+  const o = outcome({ schedule }, { type: "grade", grade: input.quality }, { now, timeZone: tz, rolloverHour: rollover });
+  const kind = o.log!.kind;
   const moves = kind !== "drill";
-  const next = moves ? previewGrades(before)[input.quality] : before;
-  const dueAt = moves ? sqlDate(dueAtFor(now, next.intervalDays, tz, rollover)) : state!.dueAt;
-  const lapses = before.lapses + (moves && input.quality < 3 && before.repetitions > 0 ? 1 : 0);
+  const before = state ?? { repetitions: 0, easiness: 2.5, intervalDays: 0, dueAt: null, lapses: 0 };
+  const next = o.schedule!;
+  const dueAt = sqlDate(next.dueAt);
+  const lapses = next.lapses;
   const at = sqlDate(now);
   if (!state) {
     q.insertState.run(newId(), input.userId, input.cardId, next.repetitions, next.easiness, next.intervalDays, dueAt, lapses, at, at);

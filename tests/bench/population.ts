@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { randomBytes, randomUUID } from "node:crypto";
-import { dueAtFor, INITIAL_SM2, needsDrill, sm2, type Quality, type Sm2State } from "@/lib/core/srs";
+import { dueAtFor, INITIAL_SM2, owesRepeatAfter, sm2, type Quality, type Sm2State } from "@/lib/core/srs";
 
 /**
  * Learners with histories, written straight into SQLite with prepared statements inside
@@ -114,17 +114,17 @@ export function simulateLearner(userId: string, cards: string[], days: number, n
     for (const s of due) {
       const q = randomQuality(r);
       grade(s.cardId, "review", q);
-      if (needsDrill(q)) drills.push(s.cardId);
+      if (owesRepeatAfter(q)) drills.push(s.cardId);
     }
     for (const id of fresh) {
       const q = randomQuality(r);
       grade(id, "new", q);
-      if (needsDrill(q)) drills.push(id);
+      if (owesRepeatAfter(q)) drills.push(id);
     }
     for (let i = 0; i < drills.length && i < 200; i++) {
       const q = randomQuality(r);
       grade(drills[i], "drill", q);
-      if (needsDrill(q)) drills.push(drills[i]);
+      if (owesRepeatAfter(q)) drills.push(drills[i]);
     }
   }
   return { states: [...states.values()], logs };

@@ -20,8 +20,11 @@ async function orderWithKeyboard(page: Page, order: string[]) {
   await page.keyboard.press("Enter");
 }
 
-/** Answers the question on screen with the keyboard only: right when `right`, else wrong; then moves on. */
-export async function answerCurrent(page: Page, q: StoredQuestion, right: boolean) {
+/**
+ * Answers the question on screen with the keyboard only: right when `right`, else wrong; then moves
+ * on. `onFeedback` runs while the feedback is on screen.
+ */
+export async function answerCurrent(page: Page, q: StoredQuestion, right: boolean, onFeedback?: () => Promise<void>) {
   const prompt = JSON.parse(q.prompt);
   const answer = JSON.parse(q.answer);
   if (prompt.type === "choice") {
@@ -44,6 +47,10 @@ export async function answerCurrent(page: Page, q: StoredQuestion, right: boolea
   }
   await page.getByTestId("quiz-feedback").waitFor();
   await expect(page.getByTestId("quiz-feedback").getAttribute("data-correct")).resolves.toBe(String(right));
+  if (onFeedback) {
+    await onFeedback();
+    await page.getByTestId("quiz-next").focus();
+  }
   // The Next button has focus: Enter moves on.
   await page.keyboard.press("Enter");
 }

@@ -124,6 +124,10 @@ describe("a learner's own data", () => {
     expect(answered.yourAnswer).not.toBeNull();
     expect(answered.correctAnswer).not.toBeNull();
     expect(open).toMatchObject({ position: 1, yourAnswer: null, correctAnswer: null, explanation: null });
+    // Nor does its seed, which the public generator turns back into every answer of the attempt.
+    const attempt = await db.quizAttempt.findFirstOrThrow({ where: { userId: me.id }, select: { seed: true } });
+    expect(data!.quizAttempts[0]).toMatchObject({ finishedAt: null, seed: null });
+    expect(JSON.stringify(data!.quizAttempts[0])).not.toContain(`"seed":${attempt.seed}`);
 
     const secrets = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
     expect(json).not.toContain("passwordHash");

@@ -29,7 +29,7 @@ describe("loading the deck", () => {
     const first = await syncDeck(db, deck, meta, NOW);
     expect(first.added).toHaveLength(deck.cards.length);
     const second = await syncDeck(db, deck, meta, NOW);
-    expect(second).toEqual({ added: [], changed: [], retired: [], revived: [], unchanged: deck.cards.length });
+    expect(second).toEqual({ renamed: [], added: [], changed: [], retired: [], revived: [], unchanged: deck.cards.length });
     expect(await db.card.count()).toBe(deck.cards.length);
   });
 
@@ -50,7 +50,9 @@ describe("loading the deck", () => {
     const report = await syncDeck(db, compileDeck(edited), { ...meta, sourceHash: "edited" }, NOW);
     expect(report.changed).toContain("component:kube-proxy:role");
     expect(report.retired).toContain("component:dns:role");
-    expect(report.added).toEqual([]);
+    // The reworded duty is a new point with a new card; its old card is retired with its history.
+    expect(report.added).toEqual([expect.stringMatching(/^component:kube-proxy:duty:/)]);
+    expect(report.retired).toContain("component:kube-proxy:duty:service-abstraction");
 
     const state = await db.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: proxy.id } } });
     expect(state).toMatchObject({ repetitions: 2, easiness: 2.6, intervalDays: 6, version: 3 });

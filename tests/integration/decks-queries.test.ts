@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readyDb, type Db } from "@/lib/db/client";
 import { cardDetail, deckOverview, listCards, parseBrowseParams, SEARCH_MAX, TOPICS, type BrowseFilter } from "@/lib/decks/queries";
+import { dueTodayIds } from "@/lib/reviews/due-today";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
 
@@ -8,7 +9,8 @@ let db: Db;
 let compiledCount: number;
 let retiredId: string;
 const NOW = new Date("2026-03-02T02:00:00Z");
-const END_OF_DAY = new Date("2026-03-02T20:00:00Z");
+/** Due today by the one definition (lib/reviews/due-today); the learner day ends 2026-03-02T20:00Z. */
+const dueOf = (userId: string) => dueTodayIds(db, { id: userId, timeZone: "Asia/Shanghai", rolloverHour: 4, newPerDay: 20, maxReviewsPerDay: 200 }, NOW);
 const filter = (over: Partial<BrowseFilter> = {}): BrowseFilter => ({ topic: null, q: "", ...over });
 const keysOf = (rows: { key: string }[]) => rows.map((r) => r.key);
 
@@ -30,7 +32,7 @@ beforeAll(async () => {
 describe("deck overview", () => {
   it("counts the active cards per topic, and the counts add up to the deck", async () => {
     const me = await makeUser(db);
-    const o = await deckOverview(db, me.id, END_OF_DAY);
+    const o = await deckOverview(db, me.id, await dueOf(me.id));
     expect(o.total).toBe(compiledCount);
     expect(o.total).toBe(await db.card.count({ where: { retiredAt: null } }));
     expect(o.topics.map((t) => t.topic)).toEqual([...TOPICS]);
@@ -57,12 +59,12 @@ describe("deck overview", () => {
         { userId: other.id, cardId: net.id, repetitions: 1, intervalDays: 1, dueAt: new Date("2026-02-01T00:00:00Z") },
       ],
     });
-    const o = await deckOverview(db, me.id, END_OF_DAY);
+    const o = await deckOverview(db, me.id, await dueOf(me.id));
     expect(o.topics.find((t) => t.topic === "components")).toMatchObject({ started: 2, due: 1 });
     expect(o.topics.find((t) => t.topic === "networking")).toMatchObject({ started: 0, due: 0 });
     expect({ started: o.started, due: o.due }).toEqual({ started: 2, due: 1 });
 
-    const list = await listCards(db, me.id, filter({ topic: "components" }), END_OF_DAY);
+    const list = await listCards(db, me.id, filter({ topic: "components" }), await dueOf(me.id));
     const status = new Map(list.cards.map((r) => [r.id, r.status]));
     expect([status.get(a.id), status.get(b.id), status.get(c.id)]).toEqual(["due", "scheduled", "new"]);
   });
@@ -71,20 +73,20 @@ describe("deck overview", () => {
 describe("browsing and searching cards", () => {
   it("lists every active card in deck order, capped, with an exact total", async () => {
     const me = await makeUser(db);
-    const all = await listCards(db, me.id, filter(), END_OF_DAY);
+    const all = await listCards(db, me.id, filter(), await dueOf(me.id));
     expect(all.total).toBe(compiledCount);
     expect(all.cards).toHaveLength(compiledCount);
     expect(all.cards.map((c) => c.position)).toEqual([...all.cards.map((c) => c.position)].sort((x, y) => x - y));
     expect(all.cards.some((c) => c.id === retiredId)).toBe(false);
 
-    const capped = await listCards(db, me.id, filter(), END_OF_DAY, 5);
+    const capped = await listCards(db, me.id, filter(), await dueOf(me.id), 5);
     expect(capped.cards).toHaveLength(5);
     expect(capped.total).toBe(compiledCount);
   });
 
   it("filters by topic", async () => {
     const me = await makeUser(db);
-    const net = await listCards(db, me.id, filter({ topic: "networking" }), END_OF_DAY);
+    const net = await listCards(db, me.id, filter({ topic: "networking" }), await dueOf(me.id));
     expect(net.total).toBe(await db.card.count({ where: { topic: "networking", retiredAt: null } }));
     expect(net.cards.length).toBeGreaterThan(0);
     expect(new Set(net.cards.map((c) => c.topic))).toEqual(new Set(["networking"]));
@@ -92,18 +94,18 @@ describe("browsing and searching cards", () => {
 
   it("finds kube-proxy in English, in any case, and in Chinese, and never a retired card", async () => {
     const me = await makeUser(db);
-    const expected = ["component:kube-proxy:role", "component:kube-proxy:placement", "component:kube-proxy:duty:1"];
-    const en = await listCards(db, me.id, filter({ q: "kube-proxy" }), END_OF_DAY);
+    const expected = ["component:kube-proxy:role", "component:kube-proxy:placement", "component:kube-proxy:duty:service-abstraction"];
+    const en = await listCards(db, me.id, filter({ q: "kube-proxy" }), await dueOf(me.id));
     expect(keysOf(en.cards)).toEqual(expected);
     expect(en.total).toBe(3);
-    expect(keysOf((await listCards(db, me.id, filter({ q: "KUBE-Proxy" }), END_OF_DAY)).cards)).toEqual(expected);
-    expect(keysOf((await listCards(db, me.id, filter({ q: "Network Rules" }), END_OF_DAY)).cards)).toContain("component:kube-proxy:role");
-    const zh = await listCards(db, me.id, filter({ q: "网络规则" }), END_OF_DAY);
+    expect(keysOf((await listCards(db, me.id, filter({ q: "KUBE-Proxy" }), await dueOf(me.id))).cards)).toEqual(expected);
+    expect(keysOf((await listCards(db, me.id, filter({ q: "Network Rules" }), await dueOf(me.id))).cards)).toContain("component:kube-proxy:role");
+    const zh = await listCards(db, me.id, filter({ q: "网络规则" }), await dueOf(me.id));
     expect(keysOf(zh.cards)).toEqual(expected);
     // Topic and search together: kube-proxy cards are in components, not networking.
-    expect((await listCards(db, me.id, filter({ topic: "components", q: "kube-proxy" }), END_OF_DAY)).total).toBe(3);
-    expect((await listCards(db, me.id, filter({ topic: "networking", q: "kube-proxy" }), END_OF_DAY)).total).toBe(0);
-    expect((await listCards(db, me.id, filter({ q: "Retired:" }), END_OF_DAY)).total).toBe(0);
+    expect((await listCards(db, me.id, filter({ topic: "components", q: "kube-proxy" }), await dueOf(me.id))).total).toBe(3);
+    expect((await listCards(db, me.id, filter({ topic: "networking", q: "kube-proxy" }), await dueOf(me.id))).total).toBe(0);
+    expect((await listCards(db, me.id, filter({ q: "Retired:" }), await dueOf(me.id))).total).toBe(0);
   });
 
   it("treats LIKE wildcards in a search as plain text", async () => {
@@ -111,12 +113,20 @@ describe("browsing and searching cards", () => {
     const all = await db.card.findMany({ where: { retiredAt: null }, orderBy: { position: "asc" } });
     const literally = (s: string) => all.filter((c) => [c.frontEn, c.backEn, c.frontZh, c.backZh].some((t) => t.toLowerCase().includes(s))).map((c) => c.key);
     for (const q of ["%", "_", "100%", "a_b"]) {
-      const found = await listCards(db, me.id, filter({ q }), END_OF_DAY);
+      const found = await listCards(db, me.id, filter({ q }), await dueOf(me.id));
       expect(keysOf(found.cards)).toEqual(literally(q));
       expect(found.total).toBe(found.cards.length);
     }
-    expect((await listCards(db, me.id, filter({ q: "kube_proxy" }), END_OF_DAY)).total).toBe(0);
-    expect((await listCards(db, me.id, filter({ q: "kube%proxy" }), END_OF_DAY)).total).toBe(0);
+    expect((await listCards(db, me.id, filter({ q: "kube_proxy" }), await dueOf(me.id))).total).toBe(0);
+    expect((await listCards(db, me.id, filter({ q: "kube%proxy" }), await dueOf(me.id))).total).toBe(0);
+  });
+
+  it("a search holding a control character (q=%00) matches no card", async () => {
+    const me = await makeUser(db);
+    for (const q of ["\u0000", "kube\u0000", "\u0000%", "\u0007"]) {
+      const found = await listCards(db, me.id, filter({ q }), await dueOf(me.id));
+      expect({ q, total: found.total, cards: found.cards.length }).toEqual({ q, total: 0, cards: 0 });
+    }
   });
 });
 

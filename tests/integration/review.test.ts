@@ -37,7 +37,7 @@ describe("the review session", () => {
     const view = await sessionView(db, me, NOW);
     expect(view.left).toEqual({ review: 0, new: 3, drill: 0 });
     const first = await db.card.findFirstOrThrow({ where: { retiredAt: null }, orderBy: { position: "asc" } });
-    expect(view.card).toMatchObject({ id: first.id, kind: "new", version: 0, previews: [1, 1, 1, 1, 1, 1] });
+    expect(view.card).toMatchObject({ id: first.id, kind: "new", version: 0, labels: [0, 1, 2, 3].map(() => ({ againToday: true, intervalDays: 1 })).concat([4, 5].map(() => ({ againToday: false, intervalDays: 1 }))) });
   });
 
   it("schedules by SM-2 at the learner's rollover hour, logs the grade, and moves on", async () => {
@@ -63,7 +63,9 @@ describe("the review session", () => {
     const cardId = v1.card!.id;
     const r1 = await gradeCard(db, me, answer(v1, 2), NOW);
     if (!r1.ok) throw new Error("grade failed");
-    expect(r1.session.card).toMatchObject({ id: cardId, kind: "drill", previews: [0, 0, 0, 0, 0, 0] });
+    expect(r1.session.card).toMatchObject({ id: cardId, kind: "drill" });
+    // A repeat does not move the schedule: below 4 it comes back again, 4 and 5 end it for today.
+    expect(r1.session.card!.labels).toEqual([0, 1, 2, 3, 4, 5].map((q) => ({ againToday: q < 4, intervalDays: null })));
     const scheduled = await db.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: me.id, cardId } } });
 
     const r2 = await gradeCard(db, me, answer(r1.session, 3), later(1));

@@ -6,6 +6,7 @@ import { loadProgress, parseRange } from "@/lib/progress/load";
 import { makeFmt } from "./_charts/format";
 import { ActivitySection } from "./_sections/activity";
 import { CardsSection } from "./_sections/cards";
+import { PredictionSection } from "./_sections/prediction";
 import { QuizzesSection } from "./_sections/quizzes";
 import { TodaySection } from "./_sections/today";
 
@@ -53,6 +54,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Sea
           <ActivitySection data={data} fmt={fmt} />
           <CardsSection data={data} fmt={fmt} locale={locale} />
           <QuizzesSection data={data} fmt={fmt} locale={locale} />
+          <PredictionSection learner={user} fmt={fmt} />
           <section className="card-surface space-y-3 p-4 sm:p-6" aria-labelledby="export-heading">
             <h2 id="export-heading" className="text-lg font-semibold">
               {t("export.heading")}

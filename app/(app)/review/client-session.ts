@@ -1,5 +1,6 @@
 import { cardTextBlocks, type Block } from "@/lib/core/deck/card-text";
 import type { SourceRef } from "@/lib/core/deck/types";
+import type { GradeLabel } from "@/lib/core/srs/schedule";
 import type { SessionView } from "@/lib/reviews/view";
 
 type Sides = { zh: Block[]; en: Block[] };
@@ -13,7 +14,8 @@ export interface ClientCard {
   note: Sides | null;
   source: SourceRef;
   version: number;
-  previews: number[];
+  /** What each grade 0–5 does today (the schedule model's outcomes). */
+  labels: GradeLabel[];
 }
 
 export type ClientSession = Omit<SessionView, "card"> & { card: ClientCard | null };
@@ -26,7 +28,7 @@ export function toClientSession(view: SessionView): ClientSession {
   return {
     ...view,
     card: c
-      ? { id: c.id, topic: c.topic, kind: c.kind, front: sides(c.front), back: sides(c.back), note: c.note ? sides(c.note) : null, source: c.source, version: c.version, previews: c.previews }
+      ? { id: c.id, topic: c.topic, kind: c.kind, front: sides(c.front), back: sides(c.back), note: c.note ? sides(c.note) : null, source: c.source, version: c.version, labels: c.labels }
       : null,
   };
 }

@@ -2,24 +2,29 @@
 
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { currentUser } from "@/app/_auth/current-user";
+import { formAction } from "@/app/_actions/action";
 import { readyDb } from "@/lib/db/client";
 import { updateSettings } from "@/lib/accounts/settings";
-import type { FieldErrors } from "@/lib/accounts/schemas";
+import { settingsSchema, type FieldErrors } from "@/lib/accounts/schemas";
+import { localeCookie } from "@/app/_i18n/locale-cookie";
 
-export type SettingsState = { ok: boolean; errors: FieldErrors; savedAt?: number };
+/** `values`: what a refused save sent, so the form shows it again (also without JavaScript). */
+export type SettingsState = { ok: boolean; errors: FieldErrors; savedAt?: number; values?: Record<string, string> };
 
-const FIELDS = ["name", "locale", "timeZone", "rolloverHour", "newPerDay", "maxReviewsPerDay"] as const;
+const valuesOf = (fields: Record<string, unknown>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
 
-export async function saveSettingsAction(_prev: SettingsState, form: FormData): Promise<SettingsState> {
-  const user = await currentUser();
-  if (!user) return { ok: false, errors: { form: "unauthorized" } };
-  // Posted by hand rather than by the form: not form data at all.
-  if (!(form instanceof FormData)) return { ok: false, errors: { form: "badInput" } };
-  const raw = Object.fromEntries(FIELDS.map((f) => [f, form.get(f) ?? undefined]));
-  const saved = await updateSettings(await readyDb(), user.id, raw);
-  if (!saved.ok) return { ok: false, errors: saved.errors };
-  (await cookies()).set("NEXT_LOCALE", String(raw.locale), { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
-  revalidatePath("/", "layout");
-  return { ok: true, errors: {}, savedAt: Date.now() };
-}
+export const saveSettingsAction = formAction({
+  name: "save-settings",
+  session: "required",
+  fields: ["name", "locale", "timeZone", "rolloverHour", "newPerDay", "maxReviewsPerDay"],
+  input: settingsSchema,
+  // A refused save sends back what was typed, so the form shows it again (also without JavaScript).
+  echo: (fields) => ({ values: valuesOf(fields) }),
+  async run({ user, input }, fields): Promise<SettingsState> {
+    const saved = await updateSettings(await readyDb(), user.id, input);
+    if (!saved.ok) return { ok: false, errors: saved.errors, values: valuesOf(fields) };
+    (await cookies()).set(localeCookie(input.locale));
+    revalidatePath("/", "layout");
+    return { ok: true, errors: {}, savedAt: Date.now() };
+  },
+});

@@ -1,6 +1,7 @@
 import type { PhrasingContent, RootContent } from "mdast";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { PENDING_CLOSE, PENDING_OPEN } from "./localize";
 
 /**
  * Card text is restricted Markdown (paragraphs, bullet lists, strong). The screens get it as this
@@ -10,34 +11,52 @@ import { unified } from "unified";
 export interface Run {
   text: string;
   strong?: true;
+  /** Chinese standing in for English nobody has curated yet (see PENDING_OPEN in localize.ts). */
+  pending?: true;
 }
 export type Block = { type: "p"; runs: Run[] } | { type: "ul"; items: Run[][] };
 
 const processor = unified().use(remarkParse);
 
-function runs(nodes: PhrasingContent[], strong = false): Run[] {
+/** Whether the text being read is inside PENDING marks; a mark may open in one run and close in another. */
+interface PendingState {
+  open: boolean;
+}
+
+// Splits text on the PENDING marks; the marks themselves never reach a screen.
+function textRuns(text: string, strong: boolean, state: PendingState): Run[] {
   const out: Run[] = [];
-  for (const node of nodes) {
-    if (node.type === "text" || node.type === "inlineCode") out.push(strong ? { text: node.value, strong: true } : { text: node.value });
-    else if (node.type === "strong") out.push(...runs(node.children, true));
-    else if (node.type === "break") out.push({ text: "\n" });
-    else if ("children" in node) out.push(...runs(node.children as PhrasingContent[], strong));
-    else if ("value" in node) out.push({ text: String(node.value) });
+  for (const part of text.split(/([\uE000\uE001])/)) {
+    if (part === PENDING_OPEN) state.open = true;
+    else if (part === PENDING_CLOSE) state.open = false;
+    else if (part) out.push({ text: part, ...(strong ? { strong: true as const } : {}), ...(state.open ? { pending: true as const } : {}) });
   }
   return out;
 }
 
-function blocks(nodes: RootContent[]): Block[] {
+function runs(nodes: PhrasingContent[], state: PendingState, strong = false): Run[] {
+  const out: Run[] = [];
+  for (const node of nodes) {
+    if (node.type === "text" || node.type === "inlineCode") out.push(...textRuns(node.value, strong, state));
+    else if (node.type === "strong") out.push(...runs(node.children, state, true));
+    else if (node.type === "break") out.push({ text: "\n" });
+    else if ("children" in node) out.push(...runs(node.children as PhrasingContent[], state, strong));
+    else if ("value" in node) out.push(...textRuns(String(node.value), false, state));
+  }
+  return out;
+}
+
+function blocks(nodes: RootContent[], state: PendingState): Block[] {
   const out: Block[] = [];
   for (const node of nodes) {
-    if (node.type === "paragraph") out.push({ type: "p", runs: runs(node.children) });
+    if (node.type === "paragraph") out.push({ type: "p", runs: runs(node.children, state) });
     else if (node.type === "list") {
       out.push({
         type: "ul",
-        items: node.children.map((item) => item.children.flatMap((c) => (c.type === "paragraph" ? runs(c.children) : []))),
+        items: node.children.map((item) => item.children.flatMap((c) => (c.type === "paragraph" ? runs(c.children, state) : []))),
       });
-    } else if ("children" in node) out.push(...blocks(node.children as RootContent[]));
-    else if ("value" in node) out.push({ type: "p", runs: [{ text: String(node.value) }] });
+    } else if ("children" in node) out.push(...blocks(node.children as RootContent[], state));
+    else if ("value" in node) out.push({ type: "p", runs: textRuns(String(node.value), false, state) });
   }
   return out;
 }
@@ -54,7 +73,7 @@ export function cardTextBlocks(markdown: string): Block[] {
   let out = parsed.get(markdown);
   if (!out) {
     if (parsed.size >= PARSED_MAX) parsed.clear();
-    out = blocks(processor.parse(markdown).children);
+    out = blocks(processor.parse(markdown).children, { open: false });
     parsed.set(markdown, out);
   }
   return out as Block[];

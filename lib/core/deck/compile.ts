@@ -5,21 +5,26 @@ import { overviewCards } from "./cards/overview";
 import { podNetworkCards } from "./cards/pod-network";
 import { DeckSourceError } from "./errors";
 import { extractFacts } from "./facts";
-import type { CompiledCard, CompiledDeck } from "./types";
+import type { CompiledCard, CompileResult } from "./types";
+import { collectUntranslated } from "./untranslated";
 
 export { DeckSourceError } from "./errors";
 
-/** Markdown source (the k8s-basics post) → typed facts and flashcards; throws DeckSourceError. */
-export function compileDeck(markdown: string): CompiledDeck {
-  const facts = extractFacts(markdown);
+/**
+ * Markdown source (the k8s-basics post) → typed facts and flashcards, plus the points that have no
+ * curated English yet (their cards show the Chinese, marked); throws DeckSourceError.
+ */
+export function compileDeck(markdown: string): CompileResult {
+  const raw = extractFacts(markdown);
+  const { facts, untranslated } = collectUntranslated(raw);
   // Learning order: what Kubernetes is and why first, then its parts, then how the parts talk
   // (paths → CNI → Pod set-up, which leans on both kubelet and CNI).
   const cards: CompiledCard[] = [
-    ...overviewCards(facts.overview),
-    ...facts.components.flatMap(componentCards),
-    ...pathCards(facts.paths),
-    ...cniCards(facts.cni),
-    ...podNetworkCards(facts.podNetwork),
+    ...overviewCards(raw.overview),
+    ...raw.components.flatMap(componentCards),
+    ...pathCards(raw.paths),
+    ...cniCards(raw.cni),
+    ...podNetworkCards(raw.podNetwork),
   ];
   const seen = new Map<string, CompiledCard>();
   for (const c of cards) {
@@ -29,5 +34,5 @@ export function compileDeck(markdown: string): CompiledDeck {
     }
     seen.set(c.key, c);
   }
-  return { facts, cards };
+  return { facts, cards, untranslated };
 }

@@ -1,9 +1,27 @@
 import type { Localized } from "./types";
 
+/**
+ * English that is really the source's Chinese, because no curated entry spells this point yet, is
+ * wrapped in these private-use characters. They ride through every card template untouched, so the
+ * stored English side says exactly which fragment still needs translating; the card renderer turns
+ * them into a visible "not translated yet" mark and plain-text views drop them.
+ */
+export const PENDING_OPEN = "\uE000";
+export const PENDING_CLOSE = "\uE001";
+const PENDING_MARKS = /[\uE000\uE001]/g;
+
+export function hasPending(text: string): boolean {
+  return text.includes(PENDING_OPEN);
+}
+
+export function stripPending(text: string): string {
+  return text.replace(PENDING_MARKS, "");
+}
+
 // A source edit can outrun the curated English (a new table row, an extra duty). Showing the
-// Chinese there beats failing the seed or silently dropping the card.
+// Chinese, marked, beats failing the seed, silently dropping the card or borrowing another point's English.
 export function localized(zh: string, en: string | undefined): Localized {
-  return { zh, en: en ?? zh };
+  return { zh, en: en ?? `${PENDING_OPEN}${zh}${PENDING_CLOSE}` };
 }
 
 /** A curated correction that only applies while the source still says the thing it corrects. */

@@ -5,9 +5,18 @@ export interface ExistingCard {
   key: string;
   contentHash: string;
   retired: boolean;
+  /** cardIdentity of what is stored; lets a card whose key scheme changed keep its progress. */
+  identity?: string;
+}
+
+export interface KeyRename {
+  from: string;
+  to: string;
 }
 
 export interface DeckSyncPlan {
+  /** Stored cards that get a new key before anything else; their id, states and logs stay with them. */
+  rename: KeyRename[];
   add: CompiledCard[];
   change: CompiledCard[];
   retire: string[];
@@ -38,15 +47,58 @@ export function cardContentHash(card: CompiledCard): string {
   return createHash("sha256").update(JSON.stringify(canonical(content))).digest("hex");
 }
 
-/** What to do to the stored deck so it matches `compiled`. Cards are retired, never deleted, so review history survives. */
-export function planDeckSync(existing: ExistingCard[], compiled: CompiledCard[]): DeckSyncPlan {
-  const stored = new Map(existing.map((card) => [card.key, card]));
-  const plan: DeckSyncPlan = { add: [], change: [], retire: [], revive: [], unchanged: 0 };
+/**
+ * What a card teaches, in the source's own words: its fact kind and its Chinese front and back.
+ * Keys are ids chosen by the compiler and can be renamed (positional keys became content keys);
+ * the Chinese is the source itself, so two cards with the same identity ask the same thing.
+ */
+export function cardIdentity(card: { fact: { kind: string }; front: { zh: string }; back: { zh: string } }): string {
+  return JSON.stringify([card.fact.kind, card.front.zh, card.back.zh]);
+}
+
+function groupBy<T>(items: T[], id: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(id(item), [...(map.get(id(item)) ?? []), item]);
+  return map;
+}
+
+/**
+ * A live stored card whose key the compiler no longer makes, and a compiled card whose key is not
+ * stored, are the same card when they are each other's only match by identity. Anything ambiguous is
+ * left alone (retired and added), never guessed.
+ */
+function planRenames(existing: ExistingCard[], compiled: CompiledCard[]): KeyRename[] {
+  const compiledKeys = new Set(compiled.map((c) => c.key));
+  const storedKeys = new Set(existing.map((c) => c.key));
+  const orphans = existing.filter((c) => !c.retired && c.identity !== undefined && !compiledKeys.has(c.key));
+  const fresh = compiled.filter((c) => !storedKeys.has(c.key));
+  if (orphans.length === 0 || fresh.length === 0) return [];
+  const freshByIdentity = groupBy(fresh, cardIdentity);
+  const renames: KeyRename[] = [];
+  for (const [identity, olds] of groupBy(orphans, (c) => c.identity!)) {
+    const news = freshByIdentity.get(identity) ?? [];
+    if (olds.length === 1 && news.length === 1) renames.push({ from: olds[0].key, to: news[0].key });
+  }
+  return renames;
+}
+
+/**
+ * What to do to the stored deck so it matches `compiled`: first the renames, then add, change,
+ * revive and retire by key. Cards are retired, never deleted, so review history survives.
+ */
+export function planDeckSync(stored: ExistingCard[], compiled: CompiledCard[]): DeckSyncPlan {
   const keys = new Set<string>();
   for (const card of compiled) {
     if (keys.has(card.key)) throw new Error(`planDeckSync: duplicate card key '${card.key}'`);
     keys.add(card.key);
-    const old = stored.get(card.key);
+  }
+  const rename = planRenames(stored, compiled);
+  const renamed = new Map(rename.map((r) => [r.from, r.to]));
+  const existing = stored.map((card) => ({ ...card, key: renamed.get(card.key) ?? card.key }));
+  const byKey = new Map(existing.map((card) => [card.key, card]));
+  const plan: DeckSyncPlan = { rename, add: [], change: [], retire: [], revive: [], unchanged: 0 };
+  for (const card of compiled) {
+    const old = byKey.get(card.key);
     if (!old) plan.add.push(card);
     else if (old.retired) plan.revive.push(card);
     else if (old.contentHash !== cardContentHash(card)) plan.change.push(card);

@@ -2,6 +2,7 @@ export type Topic = "components" | "networking" | "cni" | "pod-network" | "overv
 
 export interface Localized {
   zh: string;
+  /** May hold the Chinese between PENDING marks (lib/core/deck/localize.ts) while no English is curated. */
   en: string;
 }
 
@@ -35,8 +36,18 @@ export interface CompiledCard {
 /** Where a component really runs, independent of how the source files it. */
 export type Placement = "control-plane" | "node" | "add-on";
 
-/** One point of a list (a duty, a mechanism step, a feature point); text is restricted Markdown. */
+/**
+ * One short item of a list (a meaning, a feature point, a cue, an example) with the id its cards
+ * are keyed by: the curated entry's id when one spells it, else one derived from its wording.
+ */
+export interface IdentifiedText extends Localized {
+  id: string;
+}
+
+/** One point of a list (a duty, a mechanism step); text is restricted Markdown. */
 export interface Point {
+  /** From the point's wording, never its place in the list; see IdentifiedText. */
+  id: string;
   text: Localized;
   note?: Localized;
 }
@@ -61,7 +72,7 @@ export interface PathFact {
   name: Localized;
   mechanism: Point[];
   /** Keywords the source emphasises in the mechanism (e.g. loopback); they drive the reverse cards. */
-  cues: Localized[];
+  cues: IdentifiedText[];
   note?: Localized;
   source: SourceRef;
 }
@@ -71,7 +82,7 @@ export interface CniPluginFact {
   id: string;
   name: Localized;
   /** What the plugin does, when the source says (flannel). */
-  role?: { summary: Localized; examples: Localized[]; source: SourceRef };
+  role?: { summary: Localized; examples: IdentifiedText[]; source: SourceRef };
   note?: Localized;
 }
 
@@ -90,7 +101,9 @@ export interface CniFact {
 
 export interface StepFact {
   kind: "step";
+  /** From the step's wording (curated id when known), so it survives renumbering. */
   id: string;
+  /** The step's number in the source today; moves when a step is inserted before it. */
   n: number;
   text: Localized;
   note?: Localized;
@@ -106,7 +119,7 @@ export interface DefinitionFact {
   kind: "definition";
   id: string;
   term: Localized;
-  meanings: Localized[];
+  meanings: IdentifiedText[];
   source: SourceRef;
 }
 
@@ -121,7 +134,7 @@ export interface FeatureFact {
   kind: "feature";
   id: string;
   name: Localized;
-  points: Localized[];
+  points: IdentifiedText[];
   source: SourceRef;
 }
 
@@ -152,7 +165,21 @@ export interface DeckFacts {
   podNetwork: PodNetworkFacts;
 }
 
+/** A point of the source that no curated English spells yet; its cards show the Chinese, marked. */
+export interface UntranslatedPoint {
+  line: number;
+  /** The point as the source writes it. */
+  text: string;
+  /** Where in the facts it sits, e.g. "components.kubelet.duties". */
+  where: string;
+}
+
 export interface CompiledDeck {
   facts: DeckFacts;
   cards: CompiledCard[];
+}
+
+/** What compileDeck returns: the deck, plus the points whose English side shows Chinese for now. */
+export interface CompileResult extends CompiledDeck {
+  untranslated: UntranslatedPoint[];
 }

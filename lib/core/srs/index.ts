@@ -4,3 +4,6 @@ export * from "./preview";
 export * from "./days";
 export * from "./queue";
 export * from "./summary";
+export * from "./schedule";
+export * from "./replay";
+export * from "./undo-plan";

@@ -1,21 +1,4 @@
-/**
- * Grade preview + interval formatting for the review buttons.
- *
- * The review screen shows `previewGrades(state)[q].intervalDays` on each
- * button, and the grade action commits `previewGrades(state)[q]` — the same
- * function — so what the learner saw is exactly what gets stored.
- */
-import { QUALITIES, sm2, type Quality, type Sm2State } from "./sm2";
-
-export type GradePreview = Record<Quality, Sm2State>;
-
-/** Outcome of each of the six grades for a card in `state`. */
-export function previewGrades(state: Sm2State): GradePreview {
-  const out = {} as GradePreview;
-  for (const q of QUALITIES) out[q] = sm2(state, q);
-  return out;
-}
-
+/** Interval formatting for the grade buttons (what each grade does comes from ./schedule). */
 export type IntervalUnit = "d" | "mo" | "y";
 
 export interface FormattedInterval {

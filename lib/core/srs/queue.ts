@@ -7,6 +7,7 @@
  * graded). Each card appears at most once.
  */
 import { dayBounds } from "./days";
+import { movedToday } from "./schedule";
 
 export interface QueueCardState {
   cardId: string;
@@ -56,8 +57,7 @@ function remaining(cap: number, used: number): number {
 }
 
 export function buildQueue(input: QueueInput): Queue {
-  const { start, end } = dayBounds(input.now, input.timeZone, input.rolloverHour);
-  const startMs = start.getTime();
+  const { end } = dayBounds(input.now, input.timeZone, input.rolloverHour);
   const endMs = end.getTime();
 
   // Drill cards were graded today: they only come back as drills, never as review/new.
@@ -75,14 +75,13 @@ export function buildQueue(input: QueueInput): Queue {
 
   // 1. Due reviews, oldest dueAt first (ties by cardId, for a stable order
   //    independent of the DB). Skip anything not due today, and cards already
-  //    graded today (their schedule is set; further grades are drills).
+  //    whose schedule moved today (further grades are repeats: schedule model).
   const reviewCap = remaining(input.maxReviewsPerDay, input.reviewedTodayCount);
   const due = input.dueStates
     .filter((s) => {
       const dueMs = s.dueAt.getTime();
       if (!(dueMs < endMs)) return false; // also drops invalid dates
-      const last = s.lastReviewedAt?.getTime();
-      return !(last !== undefined && last >= startMs);
+      return !movedToday(s, { now: input.now, timeZone: input.timeZone, rolloverHour: input.rolloverHour });
     })
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
   let review = 0;
@@ -109,29 +108,4 @@ export function buildQueue(input: QueueInput): Queue {
   for (const id of drillIds) items.push({ cardId: id, kind: "drill" });
 
   return { items, counts: { review, new: fresh, drill: drillIds.length } };
-}
-
-/**
- * What a grade means for the schedule. The first grade of a card in a learner
- * day sets its schedule ("new" if it had no state, else "review"); any later
- * grade of the same card in the same learner day is a "drill": logged, but the
- * schedule does not move. A lastReviewedAt after the start of today (including
- * one in the future, e.g. clock skew) counts as "already graded today".
- */
-export function classifyGrade(params: {
-  hadState: boolean;
-  lastReviewedAt: Date | null;
-  now: Date;
-  timeZone: string;
-  rolloverHour: number;
-}): "new" | "review" | "drill" {
-  if (!params.hadState) return "new";
-  if (params.lastReviewedAt === null) return "review";
-  const { start } = dayBounds(params.now, params.timeZone, params.rolloverHour);
-  return params.lastReviewedAt.getTime() >= start.getTime() ? "drill" : "review";
-}
-
-/** SM-2 step 7: a card whose last grade today was below 4 is repeated again today. */
-export function needsDrill(lastGradeToday: number): boolean {
-  return lastGradeToday < 4;
 }

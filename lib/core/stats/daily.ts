@@ -70,15 +70,21 @@ export interface SeriesSummary {
   busiest: { key: string; count: number } | null;
 }
 
-/** Totals for a chart's title and summary, over `studied` + quiz (the bars' full height). */
-export function summarizeDays(days: readonly DayCounts[]): SeriesSummary {
+/**
+ * Totals for a chart's title and summary: reviews only (`studied`: new, review and repeat grades),
+ * the same count as the Today tile and the calendar. Quiz misses are their own series in the bars
+ * and counted apart in `quizMisses`.
+ */
+export function summarizeDays(days: readonly DayCounts[]): SeriesSummary & { quizMisses: number } {
   let total = 0;
   let activeDays = 0;
+  let quizMisses = 0;
   let busiest: SeriesSummary["busiest"] = null;
   for (const d of days) {
-    total += d.total;
-    if (d.total > 0) activeDays += 1;
-    if (d.total > 0 && (!busiest || d.total > busiest.count)) busiest = { key: d.key, count: d.total };
+    total += d.studied;
+    quizMisses += d.quiz;
+    if (d.studied > 0) activeDays += 1;
+    if (d.studied > 0 && (!busiest || d.studied > busiest.count)) busiest = { key: d.key, count: d.studied };
   }
-  return { total, activeDays, average: days.length ? total / days.length : 0, busiest };
+  return { total, activeDays, average: days.length ? total / days.length : 0, busiest, quizMisses };
 }

@@ -26,3 +26,8 @@ export function forecastRows(dueAts: readonly Date[], boundaries: readonly Date[
   }
   return [...counts].map(([bucket, count]) => ({ bucket, count })).sort((a, b) => a.bucket - b.bucket);
 }
+
+/** Today's bar is "due today" by its one definition (lib/reviews/due-today): owed repeats included, nothing moved today counted twice. */
+export function withDueToday(days: readonly ForecastDay[], dueToday: number): ForecastDay[] {
+  return days.map((d, i) => (i === 0 ? { ...d, due: dueToday } : d));
+}

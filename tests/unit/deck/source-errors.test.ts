@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileDeck } from "@/lib/core/deck/compile";
 import { DeckSourceError } from "@/lib/core/deck/errors";
+import { PENDING_CLOSE, PENDING_OPEN } from "@/lib/core/deck/localize";
 import { DEFAULT_SECTIONS, lineContaining, syntheticDoc } from "./synthetic";
 
 function sourceError(markdown: string): DeckSourceError {
@@ -98,11 +99,13 @@ describe("compileDeck on small synthetic documents", () => {
     expect(JSON.stringify(deck.cards)).not.toMatch(/font|<|>/);
   });
 
-  it("keys an unknown component by its name and falls back to the source text for English", () => {
+  it("keys an unknown component by its name and falls back to the source text, marked, for English", () => {
     const doc = syntheticDoc({ components: componentsWith("| cloud-controller-manager | 对接云厂商 | Master |") });
     const deck = compileDeck(doc);
     const role = deck.cards.find((c) => c.key === "component:cloud-controller-manager:role")!;
-    expect(role.back).toEqual({ zh: "对接云厂商", en: "对接云厂商" });
+    expect(role.back).toEqual({ zh: "对接云厂商", en: `${PENDING_OPEN}对接云厂商${PENDING_CLOSE}` });
+    expect(deck.untranslated.map((u) => u.text)).toContain("对接云厂商");
+    expect(deck.facts.components[0].duties[0].text).toEqual({ zh: "对接云厂商", en: "对接云厂商" });
     expect(deck.facts.components[0].placement).toBe("control-plane");
   });
 

@@ -1,30 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInterval, formatIntervalShort, previewGrades } from "@/lib/core/srs/preview";
-import { INITIAL_SM2, QUALITIES, sm2, type Sm2State } from "@/lib/core/srs/sm2";
-
-describe("previewGrades", () => {
-  it("gives the outcome of all six grades for a new card", () => {
-    expect(previewGrades(INITIAL_SM2)).toEqual({
-      0: { repetitions: 0, easiness: 1.7, intervalDays: 1 },
-      1: { repetitions: 0, easiness: 1.96, intervalDays: 1 },
-      2: { repetitions: 0, easiness: 2.18, intervalDays: 1 },
-      3: { repetitions: 1, easiness: 2.36, intervalDays: 1 },
-      4: { repetitions: 1, easiness: 2.5, intervalDays: 1 },
-      5: { repetitions: 1, easiness: 2.6, intervalDays: 1 },
-    });
-  });
-
-  it.each<Sm2State>([
-    INITIAL_SM2,
-    { repetitions: 1, easiness: 2.6, intervalDays: 1 },
-    { repetitions: 2, easiness: 1.3, intervalDays: 6 },
-    { repetitions: 7, easiness: 2.84, intervalDays: 412 },
-  ])("matches sm2 for every grade (%o)", (s) => {
-    const p = previewGrades(s);
-    expect(Object.keys(p).map(Number)).toEqual([0, 1, 2, 3, 4, 5]);
-    for (const q of QUALITIES) expect(p[q]).toEqual(sm2(s, q));
-  });
-});
+import { formatInterval, formatIntervalShort } from "@/lib/core/srs/preview";
 
 describe("formatInterval", () => {
   it.each([

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   buildQueue,
-  classifyGrade,
-  needsDrill,
   type QueueCardState,
   type QueueInput,
 } from "@/lib/core/srs/queue";
+import { movedToday, owesRepeatAfter } from "@/lib/core/srs/schedule";
 
 const LA = "America/Los_Angeles";
 // 2026-06-15 20:00 PDT; learner day 2026-06-15 runs 11:00Z .. 2026-06-16 11:00Z (rollover 4)
@@ -219,53 +218,42 @@ describe("buildQueue", () => {
   });
 });
 
-describe("classifyGrade", () => {
+const SCHEDULE = { repetitions: 1, easiness: 2.5, intervalDays: 1, lapses: 0, dueAt: new Date("2026-06-01T00:00:00Z") };
+
+describe("movedToday (a later grade the same learner day is a repeat)", () => {
   const base = { timeZone: LA, rolloverHour: 4 };
 
-  it("first grade of a card with no state is 'new'", () => {
-    expect(classifyGrade({ ...base, hadState: false, lastReviewedAt: null, now: NOW })).toBe("new");
+  it("a card never answered, or with no answer standing, has not moved", () => {
+    expect(movedToday(null, { ...base, now: NOW })).toBe(false);
+    expect(movedToday({ ...SCHEDULE, lastReviewedAt: null }, { ...base, now: NOW })).toBe(false);
   });
 
-  it("a card with state but never reviewed is 'review'", () => {
-    expect(classifyGrade({ ...base, hadState: true, lastReviewedAt: null, now: NOW })).toBe("review");
-  });
-
-  // [now, lastReviewedAt, rollover, expected]
+  // [now, lastReviewedAt, rollover, moved]
   it.each([
     // now 02:00 PDT on 06-15 → learner day 06-14 (started 06-14 04:00 PDT = 11:00Z)
-    ["2026-06-15T09:00:00Z", "2026-06-14T12:00:00Z", 4, "drill"], // 05:00 on 06-14: same learner day
-    ["2026-06-15T09:00:00Z", "2026-06-15T06:30:00Z", 4, "drill"], // 23:30 on 06-14: same learner day
-    ["2026-06-15T09:00:00Z", "2026-06-14T11:00:00Z", 4, "drill"], // exactly at the rollover
-    ["2026-06-15T09:00:00Z", "2026-06-14T10:59:59Z", 4, "review"], // 03:59:59: the day before
+    ["2026-06-15T09:00:00Z", "2026-06-14T12:00:00Z", 4, true], // 05:00 on 06-14: same learner day
+    ["2026-06-15T09:00:00Z", "2026-06-15T06:30:00Z", 4, true], // 23:30 on 06-14: same learner day
+    ["2026-06-15T09:00:00Z", "2026-06-14T11:00:00Z", 4, true], // exactly at the rollover
+    ["2026-06-15T09:00:00Z", "2026-06-14T10:59:59Z", 4, false], // 03:59:59: the day before
     // the same pair with a midnight rollover: 23:30 and 02:00 are different days
-    ["2026-06-15T09:00:00Z", "2026-06-15T06:30:00Z", 0, "review"],
-    ["2026-06-15T09:00:00Z", "2026-06-15T07:30:00Z", 0, "drill"], // 00:30 and 02:00 on 06-15
+    ["2026-06-15T09:00:00Z", "2026-06-15T06:30:00Z", 0, false],
+    ["2026-06-15T09:00:00Z", "2026-06-15T07:30:00Z", 0, true], // 00:30 and 02:00 on 06-15
     // crossing the rollover: graded 03:59, graded again 04:00 → new learner day
-    ["2026-06-15T11:00:00Z", "2026-06-15T10:59:59Z", 4, "review"],
-    ["2026-06-15T10:59:59Z", "2026-06-15T10:30:00Z", 4, "drill"],
+    ["2026-06-15T11:00:00Z", "2026-06-15T10:59:59Z", 4, false],
+    ["2026-06-15T10:59:59Z", "2026-06-15T10:30:00Z", 4, true],
     // across LA's fall back: 00:30 PDT and the second 01:30 (PST) are the same learner day
-    ["2026-11-01T09:30:00Z", "2026-11-01T07:30:00Z", 4, "drill"],
-    ["2026-11-01T09:30:00Z", "2026-11-01T07:30:00Z", 1, "review"],
-  ] as const)("now %s, last graded %s, rollover %s → %s", (now, last, rolloverHour, expected) => {
-    expect(
-      classifyGrade({
-        hadState: true,
-        lastReviewedAt: new Date(last),
-        now: new Date(now),
-        timeZone: LA,
-        rolloverHour,
-      }),
-    ).toBe(expected);
+    ["2026-11-01T09:30:00Z", "2026-11-01T07:30:00Z", 4, true],
+    ["2026-11-01T09:30:00Z", "2026-11-01T07:30:00Z", 1, false],
+  ] as const)("now %s, last graded %s, rollover %s → moved %s", (now, last, rolloverHour, expected) => {
+    expect(movedToday({ ...SCHEDULE, lastReviewedAt: new Date(last) }, { now: new Date(now), timeZone: LA, rolloverHour })).toBe(expected);
   });
 
   it("a lastReviewedAt in the future (clock skew) never moves the schedule twice", () => {
-    expect(
-      classifyGrade({ ...base, hadState: true, lastReviewedAt: new Date("2026-06-20T00:00:00Z"), now: NOW }),
-    ).toBe("drill");
+    expect(movedToday({ ...SCHEDULE, lastReviewedAt: new Date("2026-06-20T00:00:00Z") }, { ...base, now: NOW })).toBe(true);
   });
 });
 
-describe("needsDrill", () => {
+describe("owesRepeatAfter (SM-2 step 7)", () => {
   it.each([
     [0, true],
     [1, true],
@@ -274,6 +262,6 @@ describe("needsDrill", () => {
     [4, false],
     [5, false],
   ])("grade %s → %s", (grade, expected) => {
-    expect(needsDrill(grade)).toBe(expected);
+    expect(owesRepeatAfter(grade)).toBe(expected);
   });
 });

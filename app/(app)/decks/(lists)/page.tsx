@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
 import { deckOverview } from "@/lib/decks/queries";
-import { dayBounds } from "@/lib/core/srs";
+import { dueTodayIds } from "@/lib/reviews/due-today";
 import { SearchForm } from "../_components/search-form";
 import { browseHref, sides } from "../_components/lang";
 
@@ -16,8 +16,8 @@ export default async function DecksPage() {
   const user = await requireUser();
   const [t, locale] = await Promise.all([getTranslations("decks"), getLocale()]);
   const { mine, other, otherLang } = sides(locale);
-  const dueBefore = dayBounds(new Date(), user.timeZone, user.rolloverHour).end;
-  const overview = await deckOverview(await readyDb(), user.id, dueBefore);
+  const db = await readyDb();
+  const overview = await deckOverview(db, user.id, await dueTodayIds(db, user, new Date()));
 
   return (
     <div className="space-y-8">

@@ -65,7 +65,7 @@ export function Responsive({ render }: { render: (size: { width: number; id: str
 export function TableDetails({ summary, children, testId }: { summary: string; children: ReactNode; testId?: string }) {
   return (
     <details className="group mt-3 rounded-lg border border-slate-200 dark:border-slate-800" data-testid={testId}>
-      <summary className="cursor-pointer select-none rounded-lg px-3 py-2 text-sm font-medium text-brand-700 hover:bg-slate-50 dark:text-brand-100 dark:hover:bg-slate-800/60">
+      <summary className="cursor-pointer select-none rounded-lg px-3 py-3 text-sm font-medium text-brand-700 hover:bg-slate-50 dark:text-brand-100 dark:hover:bg-slate-800/60">
         {summary}
       </summary>
       <div className="overflow-x-auto border-t border-slate-200 dark:border-slate-800">{children}</div>

@@ -22,6 +22,7 @@ function ReviewsPerDay({ data, fmt, t }: Props) {
   const summary = [
     t("reviews.summary", { total: s.total, active: s.activeDays, days: range, average: fmt.number(s.average, 1) }),
     s.busiest ? t("reviews.busiest", { day: fmt.dayLong(s.busiest.key), count: s.busiest.count }) : "",
+    s.quizMisses > 0 ? t("reviews.quizMisses", { count: s.quizMisses }) : "",
   ]
     .join(" ")
     .trim();
@@ -39,7 +40,7 @@ function ReviewsPerDay({ data, fmt, t }: Props) {
               href={`/progress?range=${r}`}
               aria-current={r === range ? "page" : undefined}
               scroll={false}
-              className={`rounded-md px-3 py-1 font-medium ${
+              className={`flex min-h-11 items-center rounded-md px-3 font-medium sm:min-h-8 ${
                 r === range
                   ? "bg-white text-brand-700 shadow-sm dark:bg-slate-950 dark:text-brand-100"
                   : "text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"

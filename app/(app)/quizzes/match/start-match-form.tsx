@@ -27,7 +27,7 @@ export function StartMatchForm({ best }: { best: Record<string, number> }) {
       }
       requestId.current = null;
       if (res.error === "unauthorized") router.push("/signin?callbackUrl=%2Fquizzes%2Fmatch");
-      else setError(res.error === "badInput" ? t("failed") : tq("start.noDeck"));
+      else setError(res.error === "bad-input" || res.error === "rate-limited" ? t("failed") : tq("start.noDeck"));
     });
   }
 

@@ -35,11 +35,13 @@ export function componentCards(c: ComponentFact): CompiledCard[] {
       note: c.placementNote,
     }),
   ];
-  c.duties.forEach((duty, i) => {
+  // Keyed by the duty's content id, so inserting, removing or reordering duties leaves every other
+  // duty card (and its learners' progress) where it was.
+  c.duties.forEach((duty) => {
     cards.push(
       card({
         ...base,
-        key: `component:${c.id}:duty:${i + 1}`,
+        key: `component:${c.id}:duty:${duty.id}`,
         front: both((lang) =>
           paragraphs(lang === "zh" ? "哪个组件符合这一描述？" : "Which component does this describe?", mask(duty.text[lang], names)),
         ),

@@ -86,12 +86,13 @@ export function overviewCards(o: OverviewFacts): CompiledCard[] {
       cards.push(
         card({
           ...base,
-          key: `overview:feature:${f.id}:gap`,
+          // The card asks for one point, so it follows that point, not the feature.
+          key: `overview:feature:${f.id}:gap:${f.points[hidden].id}`,
           front: {
             zh: `补全空缺：Kubernetes「${f.name.zh}」——${shown.map((p) => p.zh).join("，")}`,
             en: `Fill the gap: Kubernetes is “${f.name.en}” — ${shown.map((p) => p.en).join(", ")}`,
           },
-          back: f.points[hidden],
+          back: { zh: f.points[hidden].zh, en: f.points[hidden].en },
         }),
       );
     }

@@ -1,7 +1,7 @@
 import type { Paragraph } from "mdast";
 import { DeckSourceError } from "../errors";
 import { COMPONENTS, type ComponentKnowledge, PLACEMENT_LABEL, SOURCE_PLACEMENT } from "../knowledge/components";
-import { byAlias, slugify } from "../knowledge/match";
+import { byAlias, bySpelling, pointId, slugify } from "../knowledge/match";
 import { localized, noteFor } from "../localize";
 import { type Section, firstOfType, inlineLines, inlineText, lineOf, paragraphs, requireSection } from "../parse";
 import { fragmentsToPoints } from "../points";
@@ -16,11 +16,13 @@ function displayName(name: string, known: ComponentKnowledge | undefined): Local
   return localized(toMarkdown(fromPlain(zh)), known?.en);
 }
 
+// Each duty finds its English by its own wording: an inserted, removed or reordered duty moves no
+// other duty's English, and a duty nobody has translated yet shows its Chinese, marked, instead.
 function duties(points: RichText[], known: ComponentKnowledge | undefined): Point[] {
-  return points.map((point, i) => {
-    const curated = known?.duties[i];
+  return points.map((point) => {
+    const curated = bySpelling(known?.duties, plainText(point));
     const note = noteFor(curated?.note, plainText(point));
-    return { text: localized(toMarkdown(point), curated?.en), ...(note ? { note } : {}) };
+    return { id: pointId(curated, plainText(point)), text: localized(toMarkdown(point), curated?.en), ...(note ? { note } : {}) };
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Paragraph } from "mdast";
 import { DeckSourceError } from "../errors";
-import { byAlias, byKeyword, slugify } from "../knowledge/match";
+import { byAlias, bySpelling, pointId, slugify } from "../knowledge/match";
 import { CNI, PATHS, PLUGINS } from "../knowledge/network";
 import { localized, noteFor } from "../localize";
 import { type Section, firstOfType, inlineLines, joinLines, lineOf, paragraphs, requireSection } from "../parse";
@@ -22,7 +22,7 @@ import { type TableRow, readTable } from "./table";
 export const NETWORK_SECTION = "k8s网络通讯问题";
 
 function fromRow(row: TableRow, section: Section): PathFact {
-  const known = byKeyword(PATHS, row.name);
+  const known = byAlias(PATHS, row.name);
   const points = fragmentsToPoints(inlineLines(row.cells[1]));
   const cues = points.flatMap((point) => point.filter((run) => run.strong).map((run) => run.text.trim()));
   const note = noteFor(known?.note, points.map(plainText).join(""));
@@ -30,8 +30,14 @@ function fromRow(row: TableRow, section: Section): PathFact {
     kind: "path",
     id: known?.id ?? slugify(row.name),
     name: localized(toMarkdown(fromPlain(row.name)), known?.en),
-    mechanism: points.map((point, i) => ({ text: localized(toMarkdown(point), known?.mechanism[i]) })),
-    cues: cues.map((cue, i) => localized(toMarkdown(fromPlain(cue)), known?.cues[i])),
+    mechanism: points.map((point) => {
+      const curated = bySpelling(known?.mechanism, plainText(point));
+      return { id: pointId(curated, plainText(point)), text: localized(toMarkdown(point), curated?.en) };
+    }),
+    cues: cues.map((cue) => {
+      const curated = bySpelling(known?.cues, cue);
+      return { id: pointId(curated, cue), ...localized(toMarkdown(fromPlain(cue)), curated?.en) };
+    }),
     ...(note ? { note } : {}),
     source: { headings: section.path, row: row.name, line: row.line },
   };
@@ -74,7 +80,7 @@ function trailingList(body: RichText): { before: RichText; items: RichText[] } {
 
 function pluginFact(name: RichText): CniPluginFact {
   const text = plainText(name);
-  const known = byAlias(PLUGINS, text) ?? byKeyword(PLUGINS, text);
+  const known = byAlias(PLUGINS, text);
   return {
     kind: "cni-plugin",
     id: known?.id ?? slugify(text),
@@ -129,8 +135,11 @@ function cniFact(definition: Definition, all: Definition[], section: Section): C
     if (!plugin) plugins.push((plugin = pluginFact(other.term)));
     const { summary, examples } = describePlugin(other.rawBody);
     plugin.role = {
-      summary: localized(toMarkdown(summary), known?.roleEn?.summary),
-      examples: examples.map((e, i) => localized(toMarkdown(e), known?.roleEn?.examples[i])),
+      summary: localized(toMarkdown(summary), bySpelling(known?.roleEn?.summary, plainText(summary))?.en),
+      examples: examples.map((e) => {
+        const curated = bySpelling(known?.roleEn?.examples, plainText(e));
+        return { id: pointId(curated, plainText(e)), ...localized(toMarkdown(e), curated?.en) };
+      }),
       source: { headings: section.path, line: other.line },
     };
   }
@@ -138,9 +147,9 @@ function cniFact(definition: Definition, all: Definition[], section: Section): C
     kind: "cni",
     id: "cni",
     abbreviation,
-    expansion: localized(toMarkdown(fromPlain(expansion)), CNI.expansionEn),
-    definition: localized(toMarkdown(definitionText), CNI.definitionEn),
-    ...(reason ? { reason: localized(toMarkdown(reason), CNI.reasonEn) } : {}),
+    expansion: localized(toMarkdown(fromPlain(expansion)), bySpelling(CNI.expansion, expansion)?.en),
+    definition: localized(toMarkdown(definitionText), bySpelling(CNI.definition, plainText(definitionText))?.en),
+    ...(reason ? { reason: localized(toMarkdown(reason), bySpelling(CNI.reason, plainText(reason))?.en) } : {}),
     definitionNote: CNI.definitionNote,
     plugins,
     source: { headings: section.path, line: definition.line },

@@ -1,6 +1,6 @@
 import type { RootContent } from "mdast";
 import { DeckSourceError } from "../errors";
-import { byAlias, byKeyword, slugify } from "../knowledge/match";
+import { byAlias, bySpelling, pointId, slugify } from "../knowledge/match";
 import { ADVANTAGES, CONCEPTS, FEATURES, HISTORY } from "../knowledge/overview";
 import { localized, noteFor } from "../localize";
 import {
@@ -41,7 +41,10 @@ function definitions(section: Section): DefinitionFact[] {
           kind: "definition",
           id: known?.id ?? slugify(match[1]),
           term: localized(toMarkdown(fromPlain(match[1])), known?.en),
-          meanings: splitTopLevel(gloss, "、，,").map((m, i) => localized(toMarkdown(m), known?.meanings[i])),
+          meanings: splitTopLevel(gloss, "、，,").map((m) => {
+            const curated = bySpelling(known?.meanings, plainText(m));
+            return { id: pointId(curated, plainText(m)), ...localized(toMarkdown(m), curated?.en) };
+          }),
           source: { headings: section.path, line: lineOf(paragraph) },
         },
       ];
@@ -57,41 +60,36 @@ function requireList(section: Section, blocks: RootContent[]) {
   return list;
 }
 
-/** Curated id for a list entry; a second entry matching the same keywords gets its own slug. */
-function entryId(known: { id: string } | undefined, text: string, taken: Set<string>): string {
-  const id = known && !taken.has(known.id) ? known.id : slugify(text);
-  taken.add(id);
-  return id;
-}
-
 function advantages(section: Section): AdvantageFact[] {
-  const taken = new Set<string>();
   return listItemLines(requireList(section, expandFences(section.content)))
     .filter((item) => item.lines.length > 0)
     .map((item) => {
       const text = joinLines(item.lines.map((l) => l.text));
-      const known = byKeyword(ADVANTAGES, plainText(text));
+      const known = bySpelling(ADVANTAGES, plainText(text));
       return {
         kind: "advantage",
-        id: entryId(known, plainText(text), taken),
+        id: pointId(known, plainText(text)),
         text: localized(toMarkdown(text), known?.en),
         source: { headings: section.path, line: item.line },
       };
     });
 }
 
-function feature(line: InlineLine, section: Section, taken: Set<string>): FeatureFact {
+function feature(line: InlineLine, section: Section): FeatureFact {
   const split = splitOnce(line.text, "：:");
   if (!split || !plainText(split[1])) {
     throw new DeckSourceError(line.line, `feature '${plainText(line.text)}' needs "name: point, point, …"`);
   }
   const [name, rest] = split;
-  const known = byKeyword(FEATURES, plainText(name));
+  const known = bySpelling(FEATURES, plainText(name));
   return {
     kind: "feature",
-    id: entryId(known, plainText(name), taken),
+    id: pointId(known, plainText(name)),
     name: localized(toMarkdown(name), known?.en),
-    points: splitTopLevel(rest, "，,、").map((p, i) => localized(toMarkdown(p), known?.points[i])),
+    points: splitTopLevel(rest, "，,、").map((p) => {
+      const curated = bySpelling(known?.points, plainText(p));
+      return { id: pointId(curated, plainText(p)), ...localized(toMarkdown(p), curated?.en) };
+    }),
     source: { headings: section.path, line: line.line },
   };
 }
@@ -103,12 +101,13 @@ function history(prose: InlineLine[], section: Section): HistoryFact {
   const origin = clauses.find((c) => /\d{4}|创建/.test(plainText(c))) ?? sentence;
   const lineage = clauses.find((c) => /开源|borg/i.test(plainText(c))) ?? sentence;
   const note = noteFor(HISTORY.note, plainText(sentence));
+  const trimmedLineage = stripEdges(lineage, "是", "");
   return {
     kind: "history",
     id: "kubernetes-origin",
-    sentence: localized(toMarkdown(sentence), HISTORY.sentenceEn),
-    origin: localized(toMarkdown(origin), HISTORY.originEn),
-    lineage: localized(toMarkdown(stripEdges(lineage, "是", "")), HISTORY.lineageEn),
+    sentence: localized(toMarkdown(sentence), bySpelling(HISTORY.sentence, plainText(sentence))?.en),
+    origin: localized(toMarkdown(origin), bySpelling(HISTORY.origin, plainText(origin))?.en),
+    lineage: localized(toMarkdown(trimmedLineage), bySpelling(HISTORY.lineage, plainText(trimmedLineage))?.en),
     ...(note ? { note } : {}),
     source: { headings: section.path, line: prose[0].line },
   };
@@ -119,9 +118,8 @@ function history(prose: InlineLine[], section: Section): HistoryFact {
 function featuresAndHistory(section: Section): { features: FeatureFact[]; history: HistoryFact } {
   const blocks = expandFences(section.content);
   const list = requireList(section, blocks);
-  const taken = new Set<string>();
   const items = listItemLines(list).filter((item) => item.lines.length > 0);
-  const features = items.map((item) => feature(item.lines[0], section, taken));
+  const features = items.map((item) => feature(item.lines[0], section));
   const prose: InlineLine[] = [
     ...items.flatMap((item) => item.lines.slice(1)),
     ...blocks

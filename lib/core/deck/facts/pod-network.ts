@@ -1,5 +1,6 @@
 import type { Code } from "mdast";
 import { DeckSourceError } from "../errors";
+import { bySpelling, pointId } from "../knowledge/match";
 import { POD_NETWORK_TITLE_EN, STEPS } from "../knowledge/pod-network";
 import { localized, noteFor } from "../localize";
 import { type Section, lineOf, requireSection } from "../parse";
@@ -30,11 +31,11 @@ function readSteps(code: Code, section: Section): PodNetworkFacts {
       throw new DeckSourceError(line, `Pod network step numbered ${n}, expected ${steps.length + 1}`);
     }
     if (!step[2]) throw new DeckSourceError(line, `Pod network step ${n} is empty`);
-    const known = STEPS[n];
+    const known = bySpelling(STEPS, step[2]);
     const note = noteFor(known?.note, step[2]);
     steps.push({
       kind: "step",
-      id: `step-${n}`,
+      id: pointId(known, step[2]),
       n,
       text: localized(toMarkdown(fromPlain(step[2])), known?.en),
       ...(note ? { note } : {}),

@@ -1,9 +1,10 @@
 import type { ConditionalNote } from "../localize";
 import type { Localized, Placement } from "../types";
+import type { Spelled } from "./match";
 
 /**
  * What the source cannot supply: English wording, the correct placement of each component and why
- * the source's placement is wrong. English duties line up with the source's duty points by index.
+ * the source's placement is wrong. Duties are matched to the source's duty points by their wording.
  */
 export interface ComponentKnowledge {
   id: string;
@@ -14,7 +15,8 @@ export interface ComponentKnowledge {
   binary?: string;
   placement: Placement;
   placementDetail: Localized;
-  duties: Array<{ en: string; note?: ConditionalNote }>;
+  /** One entry per duty point, found by its wording, never by its place in the cell. */
+  duties: Array<Spelled & { en: string; note?: ConditionalNote }>;
   /** Used instead of the generic note when the source files the component in the wrong place. */
   misplacedNote?: Localized;
 }
@@ -50,10 +52,16 @@ export const COMPONENTS: ComponentKnowledge[] = [
       en: "Every node runs a kubelet; it is the primary agent on the node.",
     },
     duties: [
-      { en: "Is the primary node agent" },
-      { en: "Watches the Pods that have been assigned to its node" },
-      { en: "Mounts the volumes and downloads the Secrets that a Pod needs" },
+      { id: "node-agent", zh: "kubelet是主要的节点代理", en: "Is the primary node agent" },
+      { id: "watch-assigned-pods", zh: "它会监视已分配给节点的pod", en: "Watches the Pods that have been assigned to its node" },
       {
+        id: "volumes-and-secrets",
+        zh: "安装Pod所需的volume、下载Pod所需的Secret",
+        en: "Mounts the volumes and downloads the Secrets that a Pod needs",
+      },
+      {
+        id: "run-containers",
+        zh: "运行docker",
         en: "Runs the containers (the source says “runs Docker”)",
         note: {
           when: "docker",
@@ -61,7 +69,7 @@ export const COMPONENTS: ComponentKnowledge[] = [
           en: "Dated: the kubelet runs containers through a CRI container runtime such as containerd or CRI-O; the built-in Docker support (dockershim) was removed in Kubernetes 1.24.",
         },
       },
-      { en: "Runs container health checks periodically" },
+      { id: "health-checks", zh: "定时执行容器健康检查", en: "Runs container health checks periodically" },
     ],
     misplacedNote: {
       zh: "原文把 kubelet 列在 Master 下，这是错误的：kubelet 是每个节点上的主要节点代理，属于节点组件（控制平面机器上也有 kubelet，只是因为它们本身也是节点）。",
@@ -78,7 +86,10 @@ export const COMPONENTS: ComponentKnowledge[] = [
       zh: "API 服务器是控制平面的前端。",
       en: "The API server is the front end of the control plane.",
     },
-    duties: [{ en: "Exposes the Kubernetes API" }, { en: "Every resource request or call goes through it" }],
+    duties: [
+      { id: "expose-api", zh: "暴露Kubernetes API", en: "Exposes the Kubernetes API" },
+      { id: "every-request", zh: "任何资源请求/调用都是通过apiserver来的", en: "Every resource request or call goes through it" },
+    ],
   },
   {
     id: "kube-scheduler",
@@ -91,8 +102,12 @@ export const COMPONENTS: ComponentKnowledge[] = [
       en: "The scheduler runs on the control plane and decides which node each Pod lands on.",
     },
     duties: [
-      { en: "Watches for newly created Pods that have no Node assigned" },
-      { en: "Selects a Node for each of those Pods" },
+      {
+        id: "watch-unscheduled-pods",
+        zh: "监视新创建没有分配到Node的Pod",
+        en: "Watches for newly created Pods that have no Node assigned",
+      },
+      { id: "select-node", zh: "为Pod选择一个Node", en: "Selects a Node for each of those Pods" },
     ],
   },
   {
@@ -106,8 +121,16 @@ export const COMPONENTS: ComponentKnowledge[] = [
       en: "The controller manager runs on the control plane.",
     },
     duties: [
-      { en: "Runs the controllers: background loops that handle the cluster's routine tasks" },
-      { en: "Those controllers include the Node, Replication, Endpoint, Service Account and Token controllers" },
+      {
+        id: "run-controllers",
+        zh: "运行管理控制器，它们是集群中处理常规任务的后台线程",
+        en: "Runs the controllers: background loops that handle the cluster's routine tasks",
+      },
+      {
+        id: "controller-list",
+        zh: "Node、Replication、Endpoint、Service Account、Token 控制器",
+        en: "Those controllers include the Node, Replication, Endpoint, Service Account and Token controllers",
+      },
     ],
   },
   {
@@ -119,7 +142,7 @@ export const COMPONENTS: ComponentKnowledge[] = [
       zh: "集群 DNS（如 CoreDNS）是几乎每个集群都会安装的插件。",
       en: "Cluster DNS (for example CoreDNS) is an add-on that nearly every cluster installs.",
     },
-    duties: [{ en: "Is a DNS server for the cluster" }, { en: "Serves DNS records for Kubernetes Services" }],
+    duties: [{ id: "dns-server", zh: "群集 DNS是一个DNS服务器", en: "Is a DNS server for the cluster" }, { id: "service-records", zh: "能够为 Kubernetes services提供 DNS记录", en: "Serves DNS records for Kubernetes Services" }],
   },
   {
     id: "etcd",
@@ -131,9 +154,9 @@ export const COMPONENTS: ComponentKnowledge[] = [
       en: "etcd is the control plane's key-value store, holding all cluster data.",
     },
     duties: [
-      { en: "The default storage system Kubernetes comes with" },
-      { en: "Stores all cluster data (the **configuration center**)" },
-      { en: "Needs a backup plan for its data whenever you run it" },
+      { id: "default-store", zh: "Kubernetes提供默认的存储系统", en: "The default storage system Kubernetes comes with" },
+      { id: "all-cluster-data", zh: "保存所有集群数据(配置中心)", en: "Stores all cluster data (the **configuration center**)" },
+      { id: "backup-plan", zh: "使用时需要为etcd数据提供备份计划", en: "Needs a backup plan for its data whenever you run it" },
     ],
     misplacedNote: {
       zh: "原文把 ETCD 归为 Basic，这有误导性：etcd 是控制平面的存储，保存全部集群数据，并不是可选的基础插件。",
@@ -149,7 +172,7 @@ export const COMPONENTS: ComponentKnowledge[] = [
       zh: "Dashboard 是可选的 Web 界面插件。",
       en: "The Dashboard is an optional web UI add-on.",
     },
-    duties: [{ en: "Provides a UI for browsing (container resource) monitoring data" }],
+    duties: [{ id: "monitoring-ui", zh: "容器资源监控提供一个UI浏览监控数据", en: "Provides a UI for browsing (container resource) monitoring data" }],
   },
   {
     id: "kube-proxy",
@@ -162,6 +185,8 @@ export const COMPONENTS: ComponentKnowledge[] = [
     },
     duties: [
       {
+        id: "service-abstraction",
+        zh: "通过在主机上维护网络规则并执行连接转发来实现Kubernetes服务抽象",
         en: "Implements the Kubernetes Service abstraction by maintaining network rules on the host and forwarding connections",
       },
     ],
@@ -179,7 +204,7 @@ export const COMPONENTS: ComponentKnowledge[] = [
       zh: "Ingress 控制器（如 ingress-nginx）是按需安装的插件。",
       en: "An Ingress controller (for example ingress-nginx) is an add-on you install when you need it.",
     },
-    duties: [{ en: "Routes and forwards traffic (HTTP/HTTPS from outside the cluster to Services)" }],
+    duties: [{ id: "routing", zh: "路由转发", en: "Routes and forwards traffic (HTTP/HTTPS from outside the cluster to Services)" }],
   },
   {
     id: "fluentd",
@@ -190,6 +215,6 @@ export const COMPONENTS: ComponentKnowledge[] = [
       zh: "fluentd 是提供集群级日志的插件，通常以 DaemonSet 的形式在每个节点上运行。",
       en: "fluentd is a cluster-level logging add-on, usually run as a DaemonSet on every node.",
     },
-    duties: [{ en: "A daemon that provides cluster-level logging" }],
+    duties: [{ id: "cluster-logging", zh: "一个守护进程，可提供cluster-level logging", en: "A daemon that provides cluster-level logging" }],
   },
 ];

@@ -1,13 +1,21 @@
 import type { ConditionalNote } from "../localize";
+import type { Spelled } from "./match";
 
 export const POD_NETWORK_TITLE_EN = "the Pod network set-up flow";
 
-/** English per step number, plus notes where the source describes the pre-CRI (dockershim) world. */
-export const STEPS: Record<number, { en: string; note?: ConditionalNote }> = {
-  1: {
+/**
+ * English per step, found by the step's wording (not its number), plus notes where the source
+ * describes the pre-CRI (dockershim) world. The ids key the step cards, so they outlive renumbering.
+ */
+export const STEPS: Array<Spelled & { en: string; note?: ConditionalNote }> = [
+  {
+    id: "infra-container",
+    zh: "每个Pod除了创建时指定的容器外，都有一个kubelet启动时指定的基础容器",
     en: "Besides the containers declared for it, every Pod has an infrastructure (“pause”) container that the kubelet is configured with at start-up.",
   },
-  2: {
+  {
+    id: "create-netns",
+    zh: "kubelet创建基础容器，生成network namespace",
     en: "The kubelet creates the infrastructure container, which creates the Pod's network namespace.",
     note: {
       when: "kubelet",
@@ -15,7 +23,9 @@ export const STEPS: Record<number, { en: string; note?: ConditionalNote }> = {
       en: "Today the kubelet asks the container runtime (containerd, CRI-O) over CRI to create the Pod sandbox (the pause container) and its network namespace, rather than creating them itself.",
     },
   },
-  3: {
+  {
+    id: "invoke-cni",
+    zh: "kubelet调用网络CNI driver，由它根据配置调用具体的CNI 插件(eg:calico,flannel)",
     en: "The kubelet calls the CNI driver, which uses the configuration to invoke a concrete CNI plugin (e.g. Calico, flannel).",
     note: {
       when: "kubelet",
@@ -23,6 +33,14 @@ export const STEPS: Record<number, { en: string; note?: ConditionalNote }> = {
       en: "Dated: since dockershim was removed (Kubernetes 1.24), the container runtime, not the kubelet, invokes the CNI plugin.",
     },
   },
-  4: { en: "The CNI plugin configures the network of the infrastructure container." },
-  5: { en: "The Pod's other containers share the infrastructure container's network." },
-};
+  {
+    id: "configure-network",
+    zh: "CNI插件给基础容器配置网络",
+    en: "The CNI plugin configures the network of the infrastructure container.",
+  },
+  {
+    id: "share-network",
+    zh: "Pod中其他的容器共享使用基础容器的网络",
+    en: "The Pod's other containers share the infrastructure container's network.",
+  },
+];

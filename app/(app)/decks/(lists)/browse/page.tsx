@@ -3,8 +3,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
 import { cardPlainText } from "@/lib/core/deck/card-text";
+import { hasPending } from "@/lib/core/deck/localize";
 import { listCards, parseBrowseParams, TOPICS, type CardStatus } from "@/lib/decks/queries";
-import { dayBounds } from "@/lib/core/srs";
+import { dueTodayIds } from "@/lib/reviews/due-today";
 import { SearchForm } from "../../_components/search-form";
 import { browseHref, preview, sides } from "../../_components/lang";
 
@@ -24,18 +25,18 @@ const STATUS_STYLE: Record<CardStatus, string> = {
 
 export default async function BrowsePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const [t, locale] = await Promise.all([getTranslations("decks"), getLocale()]);
+  const [t, tc, locale] = await Promise.all([getTranslations("decks"), getTranslations("common.cardText"), getLocale()]);
   const { mine } = sides(locale);
   const { filter, problems } = parseBrowseParams(await searchParams);
-  const dueBefore = dayBounds(new Date(), user.timeZone, user.rolloverHour).end;
-  const list = await listCards(await readyDb(), user.id, filter, dueBefore);
+  const db = await readyDb();
+  const list = await listCards(db, user.id, filter, await dueTodayIds(db, user, new Date()));
   const topicLabel = filter.topic ? t(`topics.${filter.topic}`) : null;
   const tabs = [{ topic: null, label: t("browse.allTopics") }, ...TOPICS.map((topic) => ({ topic, label: t(`topics.${topic}`) }))];
 
   return (
     <div className="space-y-6">
       <nav aria-label={t("browse.backToDecks")} className="text-sm">
-        <Link href="/decks" className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+        <Link href="/decks" className="inline-flex min-h-11 items-center font-medium text-brand-600 hover:underline dark:text-brand-100">
           ← {t("browse.backToDecks")}
         </Link>
       </nav>
@@ -58,7 +59,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
                 <Link
                   href={browseHref({ topic: tab.topic, q: filter.q })}
                   aria-current={active ? "page" : undefined}
-                  className={`block rounded-full border px-3 py-1.5 text-sm font-medium ${
+                  className={`flex min-h-11 items-center rounded-full border px-4 text-sm font-medium ${
                     active
                       ? "border-brand-600 bg-brand-600 text-white dark:border-brand-500 dark:bg-brand-500"
                       : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
@@ -100,6 +101,11 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
                   <span className="flex shrink-0 flex-wrap gap-1.5 text-xs">
                     {filter.topic ? null : <span className="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">{t(`topics.${card.topic}`)}</span>}
                     <span className={`rounded px-2 py-0.5 ${STATUS_STYLE[card.status]}`}>{t(`status.${card.status}`)}</span>
+                    {hasPending(card.front[mine] + card.back[mine]) ? (
+                      <span className="rounded border border-dashed border-amber-700 px-2 py-0.5 text-amber-900 dark:border-amber-400 dark:text-amber-100" data-testid="not-translated">
+                        {tc("notTranslated")}
+                      </span>
+                    ) : null}
                   </span>
                 </Link>
               </li>

@@ -1,0 +1,36 @@
+/**
+ * "How well does your schedule predict your memory?" for one learner: their review-screen grades
+ * (not undone) in time order, turned into memory events on their learner days, and the
+ * predictions of SM-2 and of FSRS with its default weights scored against what happened
+ * (lib/core/stats/prediction.ts). One narrow read of three columns per grade.
+ */
+import type { DbTx } from "@/lib/db/client";
+import type { Learner } from "@/lib/reviews/learner";
+import { learnerDays } from "@/lib/core/stats/prediction";
+import { evaluateSchedules, memoryEvents, type Evaluation } from "@/lib/core/stats/prediction";
+
+/**
+ * Below this many scored reviews (a card's second review onwards) the page shows how many more
+ * are needed instead of metrics: with ten calibration bins, fewer than ~50 reviews leave most
+ * bins with one or two reviews, and one lucky guess swings the figures.
+ */
+export const MIN_SCORED_REVIEWS = 50;
+
+export interface SchedulePrediction extends Evaluation {
+  enough: boolean;
+  minimum: number;
+}
+
+export async function loadSchedulePrediction(db: DbTx, learner: Learner): Promise<SchedulePrediction> {
+  const rows = await db.reviewLog.findMany({
+    where: { userId: learner.id, origin: "review", undoneAt: null },
+    orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
+    select: { cardId: true, grade: true, reviewedAt: true },
+  });
+  const dayOf = learnerDays(learner.timeZone, learner.rolloverHour);
+  const events = memoryEvents(
+    rows.map((r) => ({ cardKey: r.cardId, grade: Number(r.grade), origin: "review", day: dayOf(r.reviewedAt), undone: false })),
+  );
+  const evaluation = evaluateSchedules(events);
+  return { ...evaluation, enough: evaluation.reviews >= MIN_SCORED_REVIEWS, minimum: MIN_SCORED_REVIEWS };
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readyDb, type Db } from "@/lib/db/client";
+import { checkSchedule, type ReplayRow, type Schedule } from "@/lib/core/srs";
+import { gradeCard } from "@/lib/reviews/grade";
+import { undoGrade } from "@/lib/reviews/undo";
+import { applyQuizMiss } from "@/lib/reviews/quiz-miss";
+import { loadQueue } from "@/lib/reviews/queue-data";
+import { sessionView } from "@/lib/reviews/view";
+import { schedulesOfRow } from "@/lib/reviews/schedule-store";
+import type { Learner } from "@/lib/reviews/learner";
+import { seedDeck } from "../helpers/deck";
+import { makeUser } from "../helpers/users";
+import { randomOps, SimLearner, ZONES } from "../helpers/schedule-sim";
+
+let db: Db;
+let cards: { id: string; key: string }[];
+beforeAll(async () => {
+  db = await readyDb();
+  await seedDeck(db);
+  cards = await db.card.findMany({ where: { retiredAt: null }, orderBy: { position: "asc" }, take: 3, select: { id: true, key: true } });
+});
+
+const SEQUENCES = 24;
+
+async function storedOf(userId: string): Promise<{ rows: Map<string, ReplayRow[]>; states: Map<string, Schedule> }> {
+  const logs = await db.reviewLog.findMany({ where: { userId }, orderBy: [{ reviewedAt: "asc" }, { id: "asc" }] });
+  const rows = new Map<string, ReplayRow[]>();
+  for (const l of logs) {
+    const row: ReplayRow = { id: l.id, origin: l.origin, kind: l.kind, grade: l.grade, reviewedAt: l.reviewedAt, undoneAt: l.undoneAt, ...schedulesOfRow(l) };
+    rows.set(l.cardId, [...(rows.get(l.cardId) ?? []), row]);
+  }
+  const states = new Map(
+    (await db.reviewState.findMany({ where: { userId } })).map((s) => [
+      s.cardId,
+      { repetitions: s.repetitions, easiness: s.easiness, intervalDays: s.intervalDays, lapses: s.lapses, dueAt: s.dueAt, lastReviewedAt: s.lastReviewedAt },
+    ]),
+  );
+  return { rows, states };
+}
+
+/**
+ * The property test's sequences (tests/unit/srs/schedule-properties.test.ts) through the real use
+ * cases: grades, repeats, quiz misses, undos and day rollovers across DST switches. After every
+ * step each card's stored schedule equals the replay of its stored log, and equals what the
+ * in-memory learner (the model alone) holds.
+ */
+describe("event sequences through the use cases", () => {
+  it(`keep every schedule equal to the replay of its log and to the model (${SEQUENCES} sequences)`, async () => {
+    const problems: string[] = [];
+    let steps = 0;
+    for (let n = 0; n < SEQUENCES && problems.length < 3; n++) {
+      const { zone, start } = ZONES[n % ZONES.length];
+      const u = await makeUser(db, { timeZone: zone.timeZone });
+      await db.user.update({ where: { id: u.id }, data: { rolloverHour: zone.rolloverHour } });
+      const learner: Learner = { id: u.id, ...zone, newPerDay: 200, maxReviewsPerDay: 500 };
+      const sim = new SimLearner(zone, new Date(start), cards.length);
+      for (const op of randomOps(1000 + n, cards.length, 18)) {
+        sim.tick();
+        const now = sim.now;
+        if (op.type === "wait") {
+          sim.wait(op.ms);
+          continue;
+        }
+        if (op.type === "grade") {
+          const card = cards[op.card];
+          const queue = await loadQueue(db, learner, now);
+          const offered = queue.queue.items.some((i) => i.cardId === card.id);
+          expect(offered).toBe(sim.offers(op.card));
+          if (!offered) continue;
+          const version = (await db.reviewState.findUnique({ where: { userId_cardId: { userId: u.id, cardId: card.id } } }))?.version ?? 0;
+          const out = await gradeCard(db, learner, { cardId: card.id, quality: op.grade, expectedVersion: version, requestId: randomUUID(), durationMs: 1000 }, now);
+          expect(out.ok).toBe(true);
+          sim.apply(op.card, { type: "grade", grade: op.grade });
+        } else if (op.type === "quiz-miss") {
+          await db.$transaction((tx) => applyQuizMiss(tx, learner, `q-${n}-${steps}`, [cards[op.card].key], now));
+          sim.apply(op.card, { type: "quiz-miss" });
+        } else if (op.type === "undo") {
+          const view = await sessionView(db, learner, now);
+          if (!view.undoLogId) {
+            expect(sim.undo()).toBe(false);
+            continue;
+          }
+          const out = await undoGrade(db, learner, view.undoLogId, now);
+          expect(out.ok).toBe(true);
+          expect(sim.undo()).toBe(true);
+        } else {
+          continue; // a quiz hit writes nothing
+        }
+        steps++;
+        const { rows, states } = await storedOf(u.id);
+        for (const [i, card] of cards.entries()) {
+          const stored = states.get(card.id) ?? null;
+          for (const p of checkSchedule(rows.get(card.id) ?? [], stored, zone)) problems.push(`seq ${n} ${op.type} card ${i}: ${p.problem}`);
+          const model = sim.schedules[i];
+          const same = JSON.stringify(model) === JSON.stringify(stored);
+          if (!same) problems.push(`seq ${n} ${op.type} card ${i}: stored ${JSON.stringify(stored)} model ${JSON.stringify(model)}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(steps).toBeGreaterThan(SEQUENCES * 8);
+  }, 600_000);
+});
