@@ -15,7 +15,8 @@ function parseJson(text: string | null): unknown {
 /**
  * Everything the app keeps about one learner, as plain JSON: the profile (without the password
  * hash or the session version), settings, review states and the full review log (with card keys,
- * which stay stable across deck recompiles), and quiz attempts with their questions and answers.
+ * which stay stable across deck recompiles), quiz attempts with their questions and answers, and
+ * Match rounds with their times.
  * Read in one transaction, so the parts agree with each other. Null when there is no such learner.
  *
  * A question's correct answer is included once it was answered (the quiz reveals it then); an
@@ -23,7 +24,7 @@ function parseJson(text: string | null): unknown {
  * attempt's seed.
  */
 export async function exportLearnerData(db: Db, userId: string, now = new Date()) {
-  const [user, states, logs, attempts] = await db.$transaction([
+  const [user, states, logs, attempts, rounds] = await db.$transaction([
     db.user.findUnique({
       where: { id: userId },
       select: {
@@ -60,6 +61,11 @@ export async function exportLearnerData(db: Db, userId: string, now = new Date()
         },
       },
     }),
+    db.matchRound.findMany({
+      where: { userId },
+      orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+      select: { id: true, topic: true, seed: true, startedAt: true, finishedAt: true, durationMs: true, mistakes: true },
+    }),
   ]);
   if (!user) return null;
   const { locale, timeZone, rolloverHour, newPerDay, maxReviewsPerDay, ...profile } = user;
@@ -95,6 +101,7 @@ export async function exportLearnerData(db: Db, userId: string, now = new Date()
         };
       }),
     })),
+    matchRounds: rounds,
   };
 }
 

@@ -373,7 +373,11 @@ async function main(): Promise<void> {
               ? { type: "choice", optionId: right ? answer : pub.options!.find((o) => o.id !== answer)!.id }
               : pub.type === "ordering"
                 ? { type: "ordering", order: right ? answer : [...(answer as string[])].reverse() }
-                : { type: "true-false", value: right ? answer : !answer };
+                : pub.type === "typed"
+                  ? { type: "typed", text: right ? (answer as { accepted: string[] }).accepted[0] : "no idea" }
+                  : pub.type === "multi"
+                    ? { type: "multi", optionIds: right ? answer : pub.options!.map((o) => o.id) }
+                    : { type: "true-false", value: right ? answer : !answer };
           items.push({ attemptId: started.attemptId, position: q.position, response });
         }
       }

@@ -6,7 +6,8 @@ import { createAccount } from "@/lib/accounts/sign-up";
 import { settingsSchema, signUpSchema } from "@/lib/accounts/schemas";
 import { deleteAccountSchema } from "@/lib/accounts/delete";
 import { gradeInputSchema, undoInputSchema } from "@/lib/reviews/schemas";
-import { answerSchema, retrySchema, startQuizSchema } from "@/lib/quizzes/schemas";
+import { answerSchema, checkMatchSchema, retrySchema, startMatchSchema, startQuizSchema } from "@/lib/quizzes/schemas";
+import { startMatch } from "@/lib/quizzes/match";
 import { gradeCard } from "@/lib/reviews/grade";
 import { sessionView } from "@/lib/reviews/view";
 import { startQuiz } from "@/lib/quizzes/attempts";
@@ -21,7 +22,7 @@ const PER_ACTION = 500;
 let server: RunningServer;
 let cookie: string;
 let theirCookie: string;
-const ids = { otherLog: "", otherAttempt: "", card: "", myAttempt: "" };
+const ids = { otherLog: "", otherAttempt: "", card: "", myAttempt: "", myRound: "", otherRound: "" };
 const checksum = () => databaseChecksum(server.databaseUrl.slice("file:".length));
 
 /** Per action: payloads sent, refused by the proxy (4xx), by the action itself, server errors (5xx), DB unchanged. */
@@ -114,6 +115,14 @@ const JSON_ACTIONS: JsonAction[] = [
     schema: retrySchema,
     valid: () => ({ attemptId: ids.myAttempt, requestId: randomUUID() }),
   },
+  { name: "startMatchAction", file: "app/(app)/quizzes/match/actions.ts", page: "/quizzes/match", schema: startMatchSchema, valid: () => ({ topic: "components", requestId: randomUUID() }) },
+  {
+    name: "checkMatchAction",
+    file: "app/(app)/quizzes/match/actions.ts",
+    page: "/quizzes/match",
+    schema: checkMatchSchema,
+    valid: () => ({ roundId: ids.myRound, pairs: { a: "p", b: "q", c: "r", d: "s", e: "t", f: "u" }, requestId: randomUUID() }),
+  },
   { name: "setLocaleAction", file: "app/_components/locale-action.ts", page: "/", schema: settingsSchema.pick({ locale: true }).strict(), valid: () => ({ locale: "zh-CN" }) },
 ];
 
@@ -137,6 +146,11 @@ describe("hostile input against every server action", () => {
     if (!quiz.ok || !myQuiz.ok) throw new Error("quiz");
     ids.otherAttempt = quiz.attemptId;
     ids.myAttempt = myQuiz.attemptId;
+    const myRound = await startMatch(db, mine.userId, { topic: "components", requestId: randomUUID() }, new Date());
+    const otherRound = await startMatch(db, theirs.userId, { topic: "components", requestId: randomUUID() }, new Date());
+    if (!myRound.ok || !otherRound.ok) throw new Error("match");
+    ids.myRound = myRound.roundId;
+    ids.otherRound = otherRound.roundId;
     await db.$disconnect();
     cookie = await signInOverHttp(server.baseURL, "me@example.com", "correct horse battery");
     theirCookie = await signInOverHttp(server.baseURL, "them@example.com", "correct horse battery");
@@ -314,6 +328,10 @@ describe("hostile input against every server action", () => {
     expect(retry.text).toContain('"error":"not-found"');
     const page = await fetch(`${server.baseURL}/quizzes/${ids.otherAttempt}`, { headers: { Cookie: cookie } });
     expect(page.status).toBe(404);
+    const check = await post("/quizzes/match", actionId("app/(app)/quizzes/match/actions.ts", "checkMatchAction"), JSON.stringify([{ roundId: ids.otherRound, pairs: { a: "p" }, requestId: randomUUID() }]));
+    expect(check.text).toContain('"error":"not-found"');
+    const round = await fetch(`${server.baseURL}/quizzes/match/${ids.otherRound}`, { headers: { Cookie: cookie } });
+    expect(round.status).toBe(404);
     expect(checksum()).toBe(before);
   });
 

@@ -43,6 +43,15 @@ export async function answerCurrent(page: Page, q: StoredQuestion, right: boolea
     await page.keyboard.press(String(ids.indexOf(pick) + 1));
   } else if (prompt.type === "true-false") {
     await page.keyboard.press((right ? answer : !answer) ? "t" : "f");
+  } else if (prompt.type === "typed") {
+    // The field has focus when the question shows; Enter checks.
+    await page.keyboard.type(right ? answer.accepted[0] : answer.rivals[0].names[0]);
+    await page.keyboard.press("Enter");
+  } else if (prompt.type === "multi") {
+    const ids: string[] = prompt.options.map((o: { id: string }) => o.id);
+    const picks: string[] = right ? answer : ids.filter((id) => !answer.includes(id));
+    for (const id of picks) await page.keyboard.press(String(ids.indexOf(id) + 1));
+    await page.keyboard.press("Enter");
   } else {
     await orderWithKeyboard(page, right ? answer : [...answer].reverse());
   }

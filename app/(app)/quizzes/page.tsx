@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
 import { recentAttempts } from "@/lib/quizzes/queries";
+import { MatchLink } from "./match/match-link";
 import { StartQuizForm } from "./start-quiz-form";
 
 export async function generateMetadata() {
@@ -21,6 +22,7 @@ export default async function QuizzesPage() {
         <p className="mt-1 text-slate-600 dark:text-slate-400">{t("intro")}</p>
       </div>
       <StartQuizForm />
+      <MatchLink />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-3 text-lg font-semibold">
           {t("history.heading")}

@@ -4,7 +4,9 @@ import { useTranslations } from "next-intl";
 import { useLayoutEffect } from "react";
 import type { PublicQuestion, QuizResponse } from "@/lib/core/quiz/types";
 import type { Feedback } from "@/lib/quizzes/answer";
+import { MultiInput } from "./multi-input";
 import { OrderingInput } from "./ordering-input";
+import { TypedInput } from "./typed-input";
 
 type Lang = "zh" | "en";
 
@@ -27,7 +29,7 @@ export function QuestionView(props: {
   // Layout effect: the listener sees the new state before the screen shows it, so a key pressed
   // right after the answer appears is never handled with the old state.
   useLayoutEffect(() => {
-    if (locked || question.type === "ordering") return;
+    if (locked || question.type === "ordering" || question.type === "typed" || question.type === "multi") return;
     function onKey(e: KeyboardEvent) {
       if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (question.type === "choice") {
@@ -109,6 +111,10 @@ export function QuestionView(props: {
           </div>
           {!feedback ? <p className="key-hint text-xs text-slate-600 dark:text-slate-400" data-key-hint>{t("trueFalseHint")}</p> : null}
         </>
+      ) : question.type === "typed" ? (
+        <TypedInput locked={locked} feedback={feedback} onSubmit={(text) => onAnswer({ type: "typed", text })} />
+      ) : question.type === "multi" ? (
+        <MultiInput options={question.options} lang={lang} locked={locked} feedback={feedback} onSubmit={(optionIds) => onAnswer({ type: "multi", optionIds })} />
       ) : (
         <OrderingInput items={question.items} lang={lang} locked={locked} feedback={feedback} onSubmit={(order) => onAnswer({ type: "ordering", order })} />
       )}
