@@ -19,6 +19,10 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   experimental: {
     serverActions: { bodySizeLimit: "64kb" },
+    // Next buffers a copy of each request body for proxy.ts, by default up to 10 MB: a body without
+    // Content-Length (chunked) grew the server by 10 MB a request before the 64 KB action cap
+    // (lib/security/action-body.ts ACTION_BODY_LIMIT) was checked. Stop copying at the cap.
+    proxyClientMaxBodySize: "64kb",
   },
   async headers() {
     return [

@@ -28,16 +28,21 @@ async function main(): Promise<void> {
   try {
     await configureSqlite(db);
     const report = await syncDeck(db, deck, meta, new Date());
-    const list = (keys: string[]) => (keys.length ? `: ${keys.join(", ")}` : "");
-    console.log(`[deck] ${deck.cards.length} cards from ${meta.sourcePath}`);
-    if (report.renamed.length) {
-      console.log(`[deck] renamed ${report.renamed.length} (progress kept): ${report.renamed.map((r) => `${r.from} → ${r.to}`).join(", ")}`);
+    // One summary line, then the keys of what moved: all of them, except that a first load (which
+    // adds the whole deck) names only a few.
+    const counts = [
+      ...(report.renamed.length ? [`renamed ${report.renamed.length} (progress kept)`] : []),
+      `added ${report.added.length}`, `changed ${report.changed.length}`, `retired ${report.retired.length}`,
+      ...(report.revived.length ? [`revived ${report.revived.length}`] : []),
+      `unchanged ${report.unchanged}`,
+    ];
+    console.log(`[deck] ${deck.cards.length} cards from ${meta.sourcePath}: ${counts.join(", ")}`);
+    const FEW = 8;
+    const added = report.added.length > FEW ? [...report.added.slice(0, FEW), `and ${report.added.length - FEW} more`] : report.added;
+    const renamed = report.renamed.map((r) => `${r.from} → ${r.to}`);
+    for (const [label, keys] of [["renamed", renamed], ["added", added], ["changed", report.changed], ["retired", report.retired], ["revived", report.revived]] as const) {
+      if (keys.length) console.log(`[deck]   ${label}: ${keys.join(", ")}`);
     }
-    console.log(`[deck] added ${report.added.length}${list(report.added)}`);
-    console.log(`[deck] changed ${report.changed.length}${list(report.changed)}`);
-    console.log(`[deck] retired ${report.retired.length}${list(report.retired)}`);
-    if (report.revived.length) console.log(`[deck] revived ${report.revived.length}${list(report.revived)}`);
-    console.log(`[deck] unchanged ${report.unchanged}`);
   } finally {
     await db.$disconnect();
   }

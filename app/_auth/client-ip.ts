@@ -8,11 +8,10 @@ function header(h: HeaderBag, name: string): string | undefined {
 }
 
 /**
- * The address the nearest proxy saw. Next's own server appends the socket address to
- * X-Forwarded-For, so the last entry is the one a client cannot forge.
+ * The client's address. instrumentation.ts replaces X-Forwarded-For on every request with the
+ * one address worth trusting (the socket's peer, or the entry TRUSTED_PROXY_COUNT proxies
+ * vouch for: lib/security/client-address.ts), so a single entry is all there is to read.
  */
 export function clientIp(h: HeaderBag): string {
-  const xff = header(h, "x-forwarded-for");
-  const last = xff?.split(",").map((s) => s.trim()).filter(Boolean).pop();
-  return last ?? header(h, "x-real-ip") ?? "unknown";
+  return header(h, "x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
 }

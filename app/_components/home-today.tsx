@@ -16,7 +16,7 @@ export async function HomeToday({ user }: { user: CurrentUser }) {
         {t("welcome", { name: user.name })}
       </h1>
       <div className="card-surface p-5">
-        <h2 id="today-heading" className="text-sm font-medium uppercase tracking-wide text-slate-500">
+        <h2 id="today-heading" className="text-sm font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">
           {t("today")}
         </h2>
         <p className="mt-2 text-xl font-semibold" data-testid="home-counts">

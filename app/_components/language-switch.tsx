@@ -14,7 +14,7 @@ export function LanguageSwitch({ current }: { current: string }) {
       <span className="sr-only">{t("label")}</span>
       <select
         data-testid="language-switch"
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+        className="min-h-11 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 sm:min-h-9 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
         value={current}
         disabled={pending}
         onChange={(e) => {

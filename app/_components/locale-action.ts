@@ -2,20 +2,20 @@
 
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { currentUser } from "@/app/_auth/current-user";
+import { jsonAction } from "@/app/_actions/action";
 import { readyDb } from "@/lib/db/client";
 import { updateLocale } from "@/lib/accounts/settings";
 import { localeSchema } from "@/lib/accounts/schemas";
-
-const input = z.strictObject({ locale: localeSchema });
+import { localeCookie } from "@/app/_i18n/locale-cookie";
 
 /** Works signed out too (cookie only); signed in, the choice is saved on the account. */
-export async function setLocaleAction(raw: unknown): Promise<{ ok: boolean; error?: string }> {
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "badInput" };
-  const { locale } = parsed.data;
-  (await cookies()).set("NEXT_LOCALE", locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
-  const user = await currentUser();
-  if (user) await updateLocale(await readyDb(), user.id, locale);
-  return { ok: true };
-}
+export const setLocaleAction = jsonAction({
+  name: "set-locale",
+  session: "optional",
+  input: z.strictObject({ locale: localeSchema }),
+  async run({ user, input }): Promise<{ ok: true }> {
+    (await cookies()).set(localeCookie(input.locale));
+    if (user) await updateLocale(await readyDb(), user.id, input.locale);
+    return { ok: true };
+  },
+});

@@ -6,7 +6,7 @@ import { useFormStatus } from "react-dom";
 export function SignOutButton({ label }: { label: string }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className="btn-secondary px-3 py-1.5" disabled={pending}>
+    <button type="submit" className="btn-secondary px-3 py-1.5 sm:min-h-9" disabled={pending}>
       {label}
     </button>
   );

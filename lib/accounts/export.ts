@@ -15,14 +15,16 @@ function parseJson(text: string | null): unknown {
 /**
  * Everything the app keeps about one learner, as plain JSON: the profile (without the password
  * hash or the session version), settings, review states and the full review log (with card keys,
- * which stay stable across deck recompiles), and quiz attempts with their questions and answers.
+ * which stay stable across deck recompiles), quiz attempts with their questions and answers, and
+ * Match rounds with their times.
  * Read in one transaction, so the parts agree with each other. Null when there is no such learner.
  *
  * A question's correct answer is included once it was answered (the quiz reveals it then); an
- * open question's answer stays on the server, as it does on the quiz page.
+ * open question's answer stays on the server, as it does on the quiz page, and so does an open
+ * attempt's seed.
  */
 export async function exportLearnerData(db: Db, userId: string, now = new Date()) {
-  const [user, states, logs, attempts, switches] = await db.$transaction([
+  const [user, states, logs, attempts, switches, rounds] = await db.$transaction([
     db.user.findUnique({
       where: { id: userId },
       select: {
@@ -65,6 +67,11 @@ export async function exportLearnerData(db: Db, userId: string, now = new Date()
       orderBy: [{ at: "asc" }, { id: "asc" }],
       select: { at: true, algorithm: true, desiredRetention: true, weights: true },
     }),
+    db.matchRound.findMany({
+      where: { userId },
+      orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+      select: { id: true, topic: true, seed: true, startedAt: true, finishedAt: true, durationMs: true, mistakes: true },
+    }),
   ]);
   if (!user) return null;
   const { locale, timeZone, rolloverHour, newPerDay, maxReviewsPerDay, algorithm, desiredRetention, ...profile } = user;
@@ -78,8 +85,11 @@ export async function exportLearnerData(db: Db, userId: string, now = new Date()
     algorithmSwitches: switches.map((s) => ({ ...s, weights: s.weights === null ? null : (parseJson(s.weights) as number[]) })),
     reviewStates: states.map(({ card, ...s }) => ({ cardKey: card.key, topic: card.topic, ...s })),
     reviewLog: logs.map(({ card, ...l }) => ({ cardKey: card.key, ...l })),
-    quizAttempts: attempts.map((a) => ({
+    // The seed rebuilds every question and its answer with the public generator: an open
+    // attempt's seed would give away the answers not yet given.
+    quizAttempts: attempts.map(({ seed, ...a }) => ({
       ...a,
+      seed: a.finishedAt ? seed : null,
       questions: a.questions.map((q) => {
         const answered = q.answeredAt !== null;
         const { explanation, source } = (parseJson(q.explanation) ?? {}) as { explanation?: unknown; source?: unknown };
@@ -98,6 +108,7 @@ export async function exportLearnerData(db: Db, userId: string, now = new Date()
         };
       }),
     })),
+    matchRounds: rounds,
   };
 }
 

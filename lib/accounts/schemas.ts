@@ -21,11 +21,17 @@ export const passwordSchema = z
   .min(8, { error: "password.tooShort" })
   .max(128, { error: "password.tooLong" });
 
+// Control characters (NUL included) and the bidi overrides that reorder what others see.
+const NAME_FORBIDDEN = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+// Something a reader can see: not a control, format (zero-width), separator or lone mark.
+const VISIBLE = /[^\p{Cc}\p{Cf}\p{Z}\p{M}]/u;
+
 export const displayNameSchema = z
   .string({ error: "name.required" })
   .trim()
   .min(1, { error: "name.required" })
-  .max(60, { error: "name.tooLong" });
+  .max(60, { error: "name.tooLong" })
+  .refine((name) => !NAME_FORBIDDEN.test(name) && VISIBLE.test(name), { error: "name.invalid" });
 
 export const localeSchema = z.enum(LOCALES, { error: "locale.invalid" });
 

@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { databaseUrl, dataDir, isPostgresUrl } from "@/lib/db/url";
+import { databaseUrl, dataDir, isPostgresUrl, sqliteFile } from "@/lib/db/url";
 import { ensureSecret } from "./secret";
 import { sourceHash, STAMP_FILE } from "./build-stamp";
 import { serverNodeOptions } from "./server-options";
@@ -19,6 +19,43 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): void {
     console.error(`[kubecards] ${path.basename(cmd)} ${args.join(" ")} failed (exit ${r.status ?? r.signal})`);
     process.exit(r.status ?? 1);
   }
+}
+
+/**
+ * Where the data is, for the log: the SQLite file relative to the working folder, or the
+ * PostgreSQL host and database (never the credentials).
+ */
+function databaseLabel(url: string): string {
+  if (!isPostgresUrl(url)) {
+    const rel = path.relative(root, sqliteFile(url));
+    return rel && !rel.startsWith("..") ? rel : sqliteFile(url);
+  }
+  try {
+    const u = new URL(url);
+    return `PostgreSQL ${u.hostname}${u.port ? `:${u.port}` : ""}${u.pathname}`;
+  } catch {
+    return "PostgreSQL";
+  }
+}
+
+/**
+ * `prisma migrate deploy`, summed up in one true line. Prisma's own report names the schema
+ * file's placeholder datasource ("SQLite database dev.db") and warns about it, although the
+ * driver adapter in prisma.config.ts decides where the data is; so its output is kept back and
+ * printed in full only when the command fails.
+ */
+function migrate(args: string[], env: NodeJS.ProcessEnv): void {
+  const r = spawnSync(bin("prisma"), args, { env, encoding: "utf8" });
+  const output = `${r.stdout ?? ""}${r.stderr ?? ""}`;
+  if (r.status !== 0) {
+    process.stderr.write(output);
+    console.error(`[kubecards] prisma ${args.join(" ")} failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status ?? 1);
+  }
+  // Newly applied migrations are listed as "└─ <name>/" under "have been applied".
+  const applied = output.includes("have been applied") ? [...output.matchAll(/└─ (\S+)\/\s*$/gm)].map((m) => m[1]) : [];
+  const what = applied.length ? `applied ${applied.length} migration${applied.length > 1 ? "s" : ""} (${applied.join(", ")})` : "schema up to date";
+  console.log(`[kubecards] Database ${databaseLabel(env.DATABASE_URL!)}: ${what}`);
 }
 
 function main(): void {
@@ -37,8 +74,8 @@ function main(): void {
   };
 
   // PostgreSQL has its own schema twin and migrations (prisma/postgres); SQLite uses the defaults.
-  const migrate = isPostgresUrl(env.DATABASE_URL) ? ["migrate", "deploy", "--config", "prisma/postgres/prisma.config.ts"] : ["migrate", "deploy"];
-  run(bin("prisma"), migrate, env);
+  const migrateArgs = isPostgresUrl(env.DATABASE_URL) ? ["migrate", "deploy", "--config", "prisma/postgres/prisma.config.ts"] : ["migrate", "deploy"];
+  migrate(migrateArgs, env);
   if (existsSync(path.join(root, "seed", "load.ts"))) run(bin("tsx"), ["seed/load.ts"], env);
 
   const hash = sourceHash(root);

@@ -153,7 +153,14 @@ const listSelect = (userId: string) =>
     reviewStates: { where: { userId }, take: 1, select: { id: true } },
   }) as const;
 
+/**
+ * No card holds a control character, and a NUL cuts SQLite's LIKE pattern short (`%\0%` matched
+ * every card): such a search matches nothing, without asking the database.
+ */
+const CONTROL = /\p{Cc}/u;
+
 export async function listCards(db: DbTx, userId: string, filter: BrowseFilter, dueIds: ReadonlySet<string>, limit = LIST_LIMIT): Promise<CardList> {
+  if (CONTROL.test(filter.q)) return { cards: [], total: 0, limit };
   const where = cardWhere(filter, providerOf(db));
   let rows;
   let total: number;

@@ -18,7 +18,7 @@ import type { StateCounts } from "@/lib/core/stats/states";
 import { streaks, type Streaks } from "@/lib/core/stats/streaks";
 import {
   activeDays, cardStates, dailyByKind, dueByBucket, easinessHistogram, firstReviewAt, hardestCards, quizHistory,
-  retentionByBucket, todaySummary, topicMastery, type HardCard, type QuizPoint, type TodaySummary, type TopicMastery,
+  retentionByBucket, studiedPerDay, todaySummary, topicMastery, type HardCard, type QuizPoint, type TodaySummary, type TopicMastery,
 } from "./queries";
 
 export const RANGES = [30, 90, 365] as const;
@@ -60,16 +60,19 @@ export interface ProgressData {
 export async function loadProgress(db: DbTx, learner: Learner, now: Date, range: RangeDays = 30): Promise<ProgressData> {
   const { timeZone: tz, rolloverHour: rh } = learner;
   const today = dayBounds(now, tz, rh);
-  const year = lastDays(now, Math.max(calendarDayCount(today.key), range), tz, rh);
+  // The chart's days by kind; the calendar's year (and the streaks) only needs one count a day.
+  const chart = lastDays(now, range, tz, rh);
+  const year = lastDays(now, calendarDayCount(today.key), tz, rh);
   const weeks = lastWeeks(now, RETENTION_WEEKS, tz, rh);
   const ahead = nextDays(now, FORECAST_DAYS, tz, rh);
   const accuracySince = dayStart(addLocalDays(today.key, 1 - QUIZ_ACCURACY_DAYS), tz, rh);
 
-  const [queue, dueToday, summary, yearRows, first, retentionRows, dueRows, states, easiness, mastery, quizzes, hardest] = await Promise.all([
+  const [queue, dueToday, summary, chartRows, yearRows, first, retentionRows, dueRows, states, easiness, mastery, quizzes, hardest] = await Promise.all([
     loadQueue(db, learner, now),
     dueTodayIds(db, learner, now),
     todaySummary(db, learner.id, today),
-    dailyByKind(db, learner.id, year),
+    dailyByKind(db, learner.id, chart),
+    studiedPerDay(db, learner.id, year),
     firstReviewAt(db, learner.id),
     retentionByBucket(db, learner.id, weeks),
     dueByBucket(db, learner.id, ahead),
@@ -80,17 +83,17 @@ export async function loadProgress(db: DbTx, learner: Learner, now: Date, range:
     hardestCards(db, learner.id),
   ]);
 
-  const yearDays = dailyCounts(year.keys, yearRows);
+  const calendarDays = year.keys.map((key) => ({ key, count: 0 }));
+  for (const r of yearRows) calendarDays[r.bucket].count = r.count;
   // Streaks: active days of the last year come from the per-day counts already read; only a
   // history older than that is asked for separately.
-  const active = yearDays.filter((d) => d.studied > 0).map((d) => d.key);
+  const active = calendarDays.filter((d) => d.count > 0).map((d) => d.key);
   if (first && first.getTime() < year.boundaries[0].getTime()) {
     const older = daysBetween(localDayKey(first, tz, rh), addLocalDays(year.keys[0], -1), tz, rh);
     active.unshift(...(await activeDays(db, learner.id, older)));
   }
 
-  const calendarDays = yearDays.slice(-calendarDayCount(today.key)).map((d) => ({ key: d.key, count: d.studied }));
-  const days = yearDays.slice(-range);
+  const days = dailyCounts(chart.keys, chartRows);
   const left = queue.queue.counts;
   return {
     todayKey: today.key,

@@ -1,9 +1,12 @@
 import { lockLearner, type Db } from "@/lib/db/client";
 import { checkAnswer } from "@/lib/core/quiz/check";
-import type { Question, QuizResponse } from "@/lib/core/quiz/types";
+import { cardKeysForMiss } from "@/lib/core/quiz/confusion";
+import type { DiffPart } from "@/lib/core/quiz/diff";
+import type { QuizResponse } from "@/lib/core/quiz/types";
 import type { Localized, SourceRef } from "@/lib/core/deck/types";
 import { applyQuizMiss } from "@/lib/reviews/quiz-miss";
 import type { Learner } from "@/lib/reviews/learner";
+import { feedbackDetail, storedQuestion } from "./stored-question";
 
 export interface Feedback {
   position: number;
@@ -13,24 +16,24 @@ export interface Feedback {
   response: QuizResponse;
   explanation: Localized;
   source: SourceRef;
+  /** Typed answers: what was typed against the nearest accepted spelling, differences marked. */
+  comparison?: { target: string; parts: DiffPart[] };
   finished: boolean;
   score: number | null;
 }
 
 export type AnswerOutcome = { ok: true; feedback: Feedback } | { ok: false; error: "not-found" | "closed" | "already-answered" };
 
-export function explanationOf(stored: string): { explanation: Localized; source: SourceRef } {
-  const { explanation, source } = JSON.parse(stored) as { explanation: Localized; source: SourceRef };
-  return { explanation, source };
-}
+type AnsweredRow = { position: number; correct: boolean | null; prompt: string; answer: string; cardKeys: string; response: string | null; explanation: string };
 
-function feedbackOf(q: { position: number; correct: boolean | null; answer: string; response: string | null; explanation: string }, attempt: { finishedAt: Date | null; score: number | null }): Feedback {
+export function feedbackOf(q: AnsweredRow, attempt: { finishedAt: Date | null; score: number | null }): Feedback {
+  const response = JSON.parse(q.response ?? "null") as QuizResponse;
   return {
     position: q.position,
     correct: q.correct ?? false,
     answer: JSON.parse(q.answer),
-    response: JSON.parse(q.response ?? "null") as QuizResponse,
-    ...explanationOf(q.explanation),
+    response,
+    ...feedbackDetail(q, response),
     finished: attempt.finishedAt !== null,
     score: attempt.score,
   };
@@ -58,12 +61,13 @@ export async function answerQuestion(
     }
     if (attempt.finishedAt) return { ok: false as const, error: "closed" as const };
 
-    const question = { ...JSON.parse(q.prompt), answer: JSON.parse(q.answer) } as Question;
+    const question = storedQuestion(q);
     const correct = checkAnswer(question, input.response);
     const stored = { correct, response: JSON.stringify(input.response), answeredAt: now, requestId: input.requestId };
     const { count } = await tx.quizQuestion.updateMany({ where: { id: q.id, answeredAt: null }, data: stored });
     if (count !== 1) return { ok: false as const, error: "already-answered" as const };
-    if (!correct) await applyQuizMiss(tx, learner, q.id, JSON.parse(q.cardKeys) as string[], now);
+    // Issue 19: a confusion (the other component picked or typed) brings that fact's cards back too.
+    if (!correct) await applyQuizMiss(tx, learner, q.id, cardKeysForMiss(question, input.response), now);
 
     const open = await tx.quizQuestion.count({ where: { attemptId: attempt.id, answeredAt: null } });
     let closed = attempt;

@@ -23,7 +23,7 @@ function toStored(q: Question): StoredQuestion {
     topic: q.topic,
     prompt: JSON.stringify(toPublic(q)),
     answer: JSON.stringify(q.answer),
-    explanation: JSON.stringify({ explanation: q.explanation, source: q.source, factId: q.factId }),
+    explanation: JSON.stringify({ explanation: q.explanation, source: q.source, factId: q.factId, confusions: q.confusions ?? [] }),
     cardKeys: JSON.stringify(q.cardKeys),
   };
 }

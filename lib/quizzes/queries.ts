@@ -1,6 +1,6 @@
 import type { DbTx } from "@/lib/db/client";
 import type { PublicQuestion } from "@/lib/core/quiz/types";
-import { explanationOf, type Feedback } from "./answer";
+import { feedbackOf, type Feedback } from "./answer";
 
 export interface AttemptView {
   id: string;
@@ -34,17 +34,7 @@ export async function attemptView(db: DbTx, userId: string, attemptId: string): 
     questions: attempt.questions.map((q) => ({
       position: q.position,
       question: JSON.parse(q.prompt) as PublicQuestion,
-      feedback: q.answeredAt
-        ? {
-            position: q.position,
-            correct: q.correct ?? false,
-            answer: JSON.parse(q.answer),
-            response: JSON.parse(q.response ?? "null"),
-            ...explanationOf(q.explanation),
-            finished: attempt.finishedAt !== null,
-            score: attempt.score,
-          }
-        : null,
+      feedback: q.answeredAt ? feedbackOf(q, attempt) : null,
     })),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { QUIZ_LENGTHS, QUIZ_TOPICS } from "@/lib/core/quiz/types";
 import { quizResponseSchema } from "@/lib/core/quiz/check";
+import { MATCH_TOPICS } from "@/lib/core/quiz/match";
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -18,3 +19,14 @@ export const answerSchema = z.strictObject({
 });
 
 export const retrySchema = z.strictObject({ attemptId: id, requestId: z.uuid() });
+
+export const startMatchSchema = z.strictObject({ topic: z.enum(MATCH_TOPICS), requestId: z.uuid() });
+
+const pairId = z.string().regex(/^[a-z]$/);
+
+export const checkMatchSchema = z.strictObject({
+  roundId: id,
+  // Keys checked against the board by checkPairs; the shape alone is bounded here.
+  pairs: z.record(pairId, pairId).refine((p) => Object.keys(p).length <= 10),
+  requestId: z.uuid(),
+});

@@ -7,13 +7,12 @@
  *
  * A temporary SQLite database (the committed migrations, the real deck) gets 100,000 review-log
  * rows over two years for one learner (America/Los_Angeles) plus matching states, quiz attempts,
- * and as many rows again for four other learners. Rows go in through better-sqlite3 in batches,
- * dates stored exactly as Prisma's adapter stores them (ISO-8601 text, "+00:00"). Each query
+ * and as many rows again for four other learners (./big-history.ts, also used by `npm run bench`
+ * for GET /progress on the same history). Each query
  * runs once to warm up, then RUNS times; the table shows the median (and min/max) in ms, then
  * SQLite's plan for the raw queries (to see the (userId, reviewedAt) / (userId, dueAt) indexes used).
  */
 import Database from "better-sqlite3";
-import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { configureSqlite, createDb } from "@/lib/db/client";
@@ -30,6 +29,7 @@ import { addLocalDays, dayBounds, dayStart, localDayKey } from "@/lib/core/srs/d
 import { calendarDayCount } from "@/lib/core/stats/calendar";
 import { daysBetween, lastDays, lastWeeks, nextDays } from "@/lib/core/stats/ranges";
 import { seedDeck } from "../helpers/deck";
+import { writeBigHistory } from "./big-history";
 import { freshDatabaseFile } from "../helpers/test-db";
 
 const LOGS = Number(process.argv[2] ?? 100_000);
@@ -37,59 +37,13 @@ const OTHERS = 4;
 const RUNS = 7;
 const TZ = "America/Los_Angeles";
 const NOW = new Date("2026-03-09T18:00:00Z");
-const DAY = 86_400_000;
 const SPAN_DAYS = 730;
-
-const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
-const id = () => randomBytes(12).toString("base64url");
-let seed = 7;
-const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
 function fill(file: string, userIds: string[], cards: { id: string; topic: string }[]) {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
-  const log = sqlite.prepare(`INSERT INTO "ReviewLog" (id, userId, cardId, grade, origin, kind, repsBefore, easeBefore, intervalBefore, dueBefore,
-    lapsesBefore, repsAfter, easeAfter, intervalAfter, dueAfter, lapsesAfter, reviewedAt, durationMs, requestId, undoneAt)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const state = sqlite.prepare(`INSERT INTO "ReviewState" (id, userId, cardId, repetitions, easiness, intervalDays, dueAt, lapses, lastReviewedAt, introducedAt, version)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
-  const attempt = sqlite.prepare(`INSERT INTO "QuizAttempt" (id, userId, topic, length, seed, createdAt, finishedAt, score) VALUES (?, ?, ?, 10, 1, ?, ?, ?)`);
-  const question = sqlite.prepare(`INSERT INTO "QuizQuestion" (id, attemptId, position, kind, topic, prompt, answer, explanation, cardKeys, correct, answeredAt)
-    VALUES (?, ?, ?, 'choice', ?, '{}', '{}', '{}', '[]', ?, ?)`);
-  const start = NOW.getTime() - SPAN_DAYS * DAY;
-  const BATCH = 10_000;
-  for (const userId of userIds) {
-    for (let done = 0; done < LOGS; done += BATCH) {
-      sqlite.transaction(() => {
-        for (let i = done; i < Math.min(LOGS, done + BATCH); i++) {
-          const at = start + Math.floor(((i + rnd()) / LOGS) * SPAN_DAYS * DAY);
-          const r = rnd();
-          const kind = r < 0.7 ? "review" : r < 0.82 ? "new" : r < 0.96 ? "drill" : "quiz";
-          const ib = Math.floor(rnd() * 60);
-          log.run(
-            id(), userId, cards[i % cards.length].id, kind === "quiz" ? 0 : Math.floor(rnd() * 6), kind === "quiz" ? "quiz" : "review", kind,
-            2, 2.5, ib, kind === "new" ? null : iso(at), 0, 3, 2.5, ib * 2 + 1, iso(at + (ib + 1) * DAY), 0, iso(at),
-            2000 + Math.floor(rnd() * 8000), id(), rnd() < 0.01 ? iso(at + 1000) : null,
-          );
-        }
-      })();
-    }
-    sqlite.transaction(() => {
-      for (const c of cards) {
-        const reps = Math.floor(rnd() * 8);
-        state.run(id(), userId, c.id, reps, Math.round((1.3 + rnd() * 1.7) * 100) / 100, reps < 2 ? 1 : Math.floor(rnd() * 90), iso(NOW.getTime() + Math.floor(rnd() * 40 - 5) * DAY), Math.floor(rnd() * 5), iso(NOW.getTime() - DAY), iso(start));
-      }
-      for (let a = 0; a < 300; a++) {
-        const at = start + Math.floor(rnd() * SPAN_DAYS * DAY);
-        const attemptId = id();
-        const topic = cards[a % cards.length].topic;
-        const answers = Array.from({ length: 10 }, () => rnd() < 0.7);
-        attempt.run(attemptId, userId, topic, iso(at), iso(at + 300_000), answers.filter(Boolean).length);
-        answers.forEach((ok, p) => question.run(id(), attemptId, p, topic, ok ? 1 : 0, iso(at + p * 20_000)));
-      }
-    })();
-  }
+  userIds.forEach((userId, i) => writeBigHistory(sqlite, userId, cards, { logs: LOGS, now: NOW.getTime(), spanDays: SPAN_DAYS, seed: 7 + i }));
   sqlite.close();
 }
 

@@ -34,7 +34,7 @@ export class Pool<T> {
 export type GradeOut = { ok: boolean; error?: string; session: { card: { id: string; version: number } | null } | null };
 export const tally = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
-/** The empty action: noopAction, or (fallback) gradeAction refusing an invalid input. */
+/** The empty action: gradeAction refusing an invalid input (session, flood guard and zod; no benchmark code is in the build). */
 export interface FloorAction {
   id: string;
   page: string;
@@ -86,16 +86,19 @@ export function gradeWorkerFactory(client: HttpClient, ids: { grade: string; pag
 
 export function emptyActionWorkerFactory(client: HttpClient, floor: { id: string; page: string; fallback: boolean }, readers: Session[], failures: Map<string, number>) {
   return (i: number): Worker => {
-    const acct = readers[i % readers.length];
+    // Each step as the next learner: every action has a per-learner flood guard (app/_actions),
+    // and the floor is what an action costs below it, not the guard's refusal.
+    let turn = i;
     return {
       async step() {
+        const acct = readers[turn++ % readers.length];
         const res = await client.action(floor.page, floor.id, [{}], acct.cookie);
         if (res.status !== 200) {
           tally(failures, `HTTP ${res.status}`);
           return false;
         }
         const out = actionResult<{ ok: boolean; error?: string }>(res.text);
-        const good = floor.fallback ? out.error === "badInput" : out.ok;
+        const good = floor.fallback ? out.error === "bad-input" : out.ok;
         if (!good) tally(failures, out.error ?? "not ok");
         return good;
       },

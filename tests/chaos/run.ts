@@ -174,6 +174,7 @@ const stats = {
   errors: {} as Record<string, number>,
   retriedAfterFailure: 0,
   undosAcknowledged: 0,
+  quizMisses: 0,
   learnersStarted: 0,
   kills: 0,
   downtimeMs: [] as number[],
@@ -189,6 +190,9 @@ const killedAt: number[] = [];
 const undone = new Set<string>();
 let gradeId = "";
 let undoId = "";
+let startQuizId = "";
+let answerId = "";
+let dbFile = "";
 
 function cookieHeader(jar: Map<string, string>): string {
   return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -217,7 +221,13 @@ async function signIn(l: Learner): Promise<void> {
   if (![...l.jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`sign-in failed (${res.status})`);
 }
 
-type ActionResult = { ok: boolean; error?: string; session: { card: { id: string; version: number } | null; undoLogId: string | null } | null };
+type ActionResult = {
+  ok: boolean;
+  error?: string;
+  session: { card: { id: string; version: number } | null; undoLogId: string | null } | null;
+  attemptId?: string;
+  feedback?: { correct: boolean };
+};
 
 /** The action's return value from React's flight response: row 0 points at the row holding it. */
 function parseFlight(text: string): ActionResult {
@@ -236,12 +246,12 @@ function parseFlight(text: string): ActionResult {
 class Unavailable extends Error {}
 
 /** Posts a server action the way React's client does. Network failures and 5xx are Unavailable. */
-async function callAction(l: Learner, id: string, arg: unknown): Promise<ActionResult> {
+async function callAction(l: Learner, id: string, arg: unknown, page = "/review"): Promise<ActionResult> {
   stats.requests++;
   let res: Response;
   let text: string;
   try {
-    ({ res, text } = await timedFetch(`${baseURL}/review`, {
+    ({ res, text } = await timedFetch(`${baseURL}${page}`, {
       method: "POST",
       headers: {
         "Next-Action": id,
@@ -285,6 +295,35 @@ async function refresh(l: Learner, anyCardId: string): Promise<void> {
 }
 
 const QUALITIES = [0, 1, 2, 3, 3, 4, 4, 4, 5, 5, 5, 5] as const;
+
+/** A response of the right shape that is wrong where it can be (the test reads the answer from the file, as only the server can). */
+function wrongResponse(prompt: { type: string; options?: { id: string }[]; items?: { id: string }[] }, answer: unknown): unknown {
+  if (prompt.type === "choice") return { type: "choice", optionId: prompt.options!.find((o) => o.id !== answer)!.id };
+  if (prompt.type === "true-false") return { type: "true-false", value: !answer };
+  return { type: "ordering", order: [...(answer as string[])].reverse() };
+}
+
+/**
+ * Now and then a learner takes a short quiz between grades and misses every question: the misses
+ * bring cards answered today back as repeats and due cards forward, through the schedule model,
+ * interleaved with grades, undos and the kills, for the replay check at the end.
+ */
+async function quizRound(l: Learner): Promise<void> {
+  const start = await callAction(l, startQuizId, { topic: "mixed", length: 5, requestId: randomUUID() }, "/quizzes");
+  if (!start.ok || !start.attemptId) return;
+  const file = new Database(dbFile, { readonly: true });
+  let questions: { position: number; prompt: string; answer: string }[];
+  try {
+    questions = file.prepare(`select position, prompt, answer from "QuizQuestion" where attemptId = ? order by position`).all(start.attemptId) as typeof questions;
+  } finally {
+    file.close();
+  }
+  for (const q of questions) {
+    const out = await callAction(l, answerId, { attemptId: start.attemptId, position: q.position, response: wrongResponse(JSON.parse(q.prompt), JSON.parse(q.answer)), requestId: randomUUID() }, `/quizzes/${start.attemptId}`);
+    if (out.ok) stats.quizMisses += out.feedback?.correct ? 0 : 1;
+  }
+  l.card = null; // the session changed: ask again
+}
 
 /**
  * One simulated learner: grade the card on screen, at a human-ish (fast) pace; now and then undo.
@@ -339,7 +378,8 @@ async function runLearner(l: Learner, deadline: number, anyCardId: string): Prom
       if (!out.session) l.card = null;
       else if (!l.card) l.done = true;
 
-      if (out.ok && l.undoLogId && Math.random() < 0.04) {
+      if (out.ok && Math.random() < 0.03) await quizRound(l);
+      else if (out.ok && l.undoLogId && Math.random() < 0.04) {
         const logId = l.undoLogId;
         const u = await callAction(l, undoId, { logId }).catch((e) => {
           if (e instanceof Unavailable) return null;
@@ -376,11 +416,13 @@ async function main(): Promise<number> {
   }, (SECONDS + 300) * 1000).unref();
   gradeId = actionId("app/(app)/review/actions.ts", "gradeAction");
   undoId = actionId("app/(app)/review/actions.ts", "undoAction");
+  startQuizId = actionId("app/(app)/quizzes/actions.ts", "startQuizAction");
+  answerId = actionId("app/(app)/quizzes/actions.ts", "answerAction");
 
   first = await startServer({ NEXTAUTH_SECRET: SECRET });
   baseURL = first.baseURL;
   port = Number(new URL(baseURL).port);
-  const dbFile = first.databaseUrl.slice("file:".length);
+  dbFile = first.databaseUrl.slice("file:".length);
   serverEnv = {
     ...process.env,
     DATABASE_URL: first.databaseUrl,
@@ -524,6 +566,7 @@ async function main(): Promise<number> {
   console.log(`persisted           ${persistedAcked} of the acknowledged (lost: ${lost.length}, wrong learner: ${wrongOwner})`);
   console.log(`refused             ${JSON.stringify(stats.refused)}`);
   console.log(`undos acknowledged  ${undone.size} (not marked undone: ${undoLost})`);
+  console.log(`quiz misses         ${stats.quizMisses} (each through the schedule model, interleaved with the grades)`);
   console.log(`log rows / states   ${reviewRows} / ${states} (log rows not acknowledged: ${reviewRows - persistedAcked}, e.g. in flight at the kill)`);
   console.log(`replay mismatches   ${mismatches.length}`);
   console.log(`integrity_check     ${integrity.join("; ")}`);

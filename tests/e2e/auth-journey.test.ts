@@ -126,7 +126,7 @@ describe.runIf(enabled)("accounts in the browser", () => {
     const setLocale = actionId("app/_components/locale-action.ts", "setLocaleAction");
     const anonymous = await postAction(server.baseURL, "/", setLocale, [{ locale: "zh-CN", userId: victimId }]);
     expect(anonymous.status).toBeLessThan(500);
-    expect(anonymous.text).toContain('"error":"badInput"');
+    expect(anonymous.text).toContain('"error":"bad-input"');
 
     // The settings form, posted by a signed-in learner with another learner's id slipped in.
     await page.goto(`${server.baseURL}/settings`);

@@ -88,8 +88,14 @@ describe.runIf(enabled)("the Decks pages in the browser", () => {
     await waitForText(page, "[data-testid=card-mine] [data-testid=card-front]", "What does kube-proxy do?");
     await expect(page.locator("[data-testid=card-mine] [data-testid=card-back]").textContent()).resolves.toContain("maintaining network rules on the host");
     const source = await page.getByTestId("card-source").textContent();
-    expect(source).toContain("1. 组件 › 1.3 K8s 组件介绍 › kube-proxy, line ");
+    // In the reader's language, with the note's own headings on request; no repository path.
+    expect(source).toContain("Kubernetes basics › 1. Components › 1.3 The components › kube-proxy, line ");
     expect(source).toMatch(/line \d+/);
+    expect(source).not.toMatch(/\p{Script=Han}|seed\//u);
+    const original = page.getByTestId("card-source-original");
+    await expect(original.isVisible()).resolves.toBe(false);
+    await page.getByText("Show where it is in the original note (Chinese)").click();
+    await expect(original.textContent()).resolves.toBe("K8s基本 › 1. 组件 › 1.3 K8s 组件介绍 › kube-proxy");
     await expect(page.getByTestId("not-studied").textContent()).resolves.toBe("Not studied yet.");
     await expect(page.locator("[data-testid=card-mine] [role=note]").count()).resolves.toBe(0);
   });
@@ -146,6 +152,10 @@ describe.runIf(enabled)("the Decks pages in the browser", () => {
     await expect(page.locator("[data-testid=card-mine] [role=note]").textContent()).resolves.toContain("Master");
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("组件");
     await expect(page.getByText("查看英文版（English）").count()).resolves.toBe(1);
+    const zhSource = await page.getByTestId("card-source").textContent();
+    expect(zhSource).toContain("K8s基本 › 1. 组件 › 1.3 K8s 组件介绍 › kubelet，第 ");
+    expect(zhSource).not.toContain("seed/");
+    await expect(page.getByTestId("card-source-original").count()).resolves.toBe(0);
     await expect(page.locator("[data-testid=card-other] [data-testid=card-front]").textContent()).resolves.toContain("Where does kubelet run");
   });
 

@@ -4,6 +4,7 @@ import { createAccount } from "@/lib/accounts/sign-up";
 import { launchBrowser } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 import { signInOverHttp } from "../helpers/http-session";
+import { actionId } from "../helpers/actions";
 
 let server: RunningServer;
 let cookie: string;
@@ -47,6 +48,14 @@ describe("security headers and session cookies", () => {
     expect(redirect.status).toBe(307);
     expectSecurityHeaders(redirect.headers, true);
     for (const path of ["/api/auth/session", "/api/health"]) expectSecurityHeaders((await get(path)).headers, false);
+    // next-auth's own HTML pages carry the app's policy too.
+    for (const path of ["/api/auth/signout", "/api/auth/error", "/api/auth/error?error=Configuration"]) {
+      const res = await get(path, false);
+      expect(res.headers.get("content-type") ?? "", path).toContain("text/html");
+      expectSecurityHeaders(res.headers, true);
+    }
+    // Over plain http there is no HSTS (it would pin the browser to https).
+    expect((await get("/")).headers.get("strict-transport-security")).toBeNull();
     const html = await (await get("/signin", false)).text();
     const asset = html.match(/\/_next\/static\/[^"]+\.js/)?.[0];
     expect(asset).toBeTruthy();
@@ -70,6 +79,17 @@ describe("security headers and session cookies", () => {
     try {
       const c = await fetch(`${https.baseURL}/api/auth/csrf`);
       expect(c.headers.getSetCookie().join("\n")).toMatch(/__Host-next-auth\.csrf-token=[^;]+;.*Secure/i);
+      // HSTS on pages, assets, next-auth's endpoints and refusals alike.
+      for (const path of ["/", "/signin", "/api/auth/csrf", "/api/health", "/robots.txt"]) {
+        expect((await fetch(`${https.baseURL}${path}`, { redirect: "manual" })).headers.get("strict-transport-security"), path).toMatch(/max-age=\d{7,}/);
+      }
+      // The language cookie is Secure too.
+      const locale = await fetch(`${https.baseURL}/`, {
+        method: "POST",
+        headers: { "Next-Action": actionId("app/_components/locale-action.ts", "setLocaleAction"), Origin: https.baseURL, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+        body: JSON.stringify([{ locale: "zh-CN" }]),
+      });
+      expect(locale.headers.getSetCookie().find((c) => c.startsWith("NEXT_LOCALE="))).toMatch(/;\s*Secure/i);
     } finally {
       await https.stop();
     }

@@ -7,7 +7,8 @@ import { settingsSchema, signUpSchema } from "@/lib/accounts/schemas";
 import { algorithmSchema } from "@/lib/reviews/switch-algorithm";
 import { deleteAccountSchema } from "@/lib/accounts/delete";
 import { gradeInputSchema, undoInputSchema } from "@/lib/reviews/schemas";
-import { answerSchema, retrySchema, startQuizSchema } from "@/lib/quizzes/schemas";
+import { answerSchema, checkMatchSchema, retrySchema, startMatchSchema, startQuizSchema } from "@/lib/quizzes/schemas";
+import { startMatch } from "@/lib/quizzes/match";
 import { gradeCard } from "@/lib/reviews/grade";
 import { sessionView } from "@/lib/reviews/view";
 import { startQuiz } from "@/lib/quizzes/attempts";
@@ -15,16 +16,32 @@ import { startServer, type RunningServer } from "../helpers/server";
 import { actionId } from "../helpers/actions";
 import { databaseChecksum } from "../helpers/checksum";
 import { signInOverHttp } from "../helpers/http-session";
-import { malformedFormArgs, malformedJsonArgs, prng } from "../helpers/hostile";
+import Database from "better-sqlite3";
+import { formArgs, formFieldsOf, malformedEnvelopes, malformedFormArgs, malformedJsonArgs, noJsForm, prng } from "../helpers/hostile";
 
 const PER_ACTION = 500;
 let server: RunningServer;
 let cookie: string;
-const ids = { otherLog: "", otherAttempt: "", card: "", myAttempt: "" };
+let theirCookie: string;
+const ids = { otherLog: "", otherAttempt: "", card: "", myAttempt: "", myRound: "", otherRound: "" };
 const checksum = () => databaseChecksum(server.databaseUrl.slice("file:".length));
 
-async function post(path: string, action: string, body: FormData | string, opts: { type?: string; cookie?: string } = {}) {
-  const headers: Record<string, string> = { "Next-Action": action, Origin: server.baseURL, Accept: "text/x-component" };
+/** Per action: payloads sent, refused by the proxy (4xx), by the action itself, server errors (5xx), DB unchanged. */
+const figures: { action: string; payloads: number; proxy4xx: number; action4xx: number; server5xx: number; dbUnchanged: boolean }[] = [];
+function tally(action: string, results: { status: number; text: string }[], dbUnchanged: boolean) {
+  figures.push({
+    action,
+    payloads: results.length,
+    proxy4xx: results.filter((r) => r.status >= 400 && r.status < 500).length,
+    action4xx: results.filter((r) => r.status === 200 && /"ok":false/.test(r.text)).length,
+    server5xx: results.filter((r) => r.status >= 500).length,
+    dbUnchanged,
+  });
+}
+
+async function post(path: string, action: string | null, body: FormData | string, opts: { type?: string; cookie?: string } = {}) {
+  const headers: Record<string, string> = { Origin: server.baseURL, Accept: "text/x-component" };
+  if (action) headers["Next-Action"] = action;
   if (typeof body === "string") headers["Content-Type"] = opts.type ?? "text/plain;charset=UTF-8";
   if (opts.cookie ?? cookie) headers.Cookie = opts.cookie ?? cookie;
   const res = await fetch(`${server.baseURL}${path}`, { method: "POST", headers, body, redirect: "manual" });
@@ -83,11 +100,30 @@ const JSON_ACTIONS: JsonAction[] = [
   {
     name: "answerAction",
     file: "app/(app)/quizzes/actions.ts",
-    page: "/quizzes",
+    // Posted where the quiz runner calls it: a page that does not use an action does not run it.
+    get page() {
+      return `/quizzes/${ids.myAttempt}`;
+    },
     schema: answerSchema,
     valid: () => ({ attemptId: ids.myAttempt, position: 0, response: { type: "choice", optionId: "a" }, requestId: randomUUID() }),
   },
-  { name: "retryMissedAction", file: "app/(app)/quizzes/actions.ts", page: "/quizzes", schema: retrySchema, valid: () => ({ attemptId: ids.myAttempt, requestId: randomUUID() }) },
+  {
+    name: "retryMissedAction",
+    file: "app/(app)/quizzes/actions.ts",
+    get page() {
+      return `/quizzes/${ids.myAttempt}`;
+    },
+    schema: retrySchema,
+    valid: () => ({ attemptId: ids.myAttempt, requestId: randomUUID() }),
+  },
+  { name: "startMatchAction", file: "app/(app)/quizzes/match/actions.ts", page: "/quizzes/match", schema: startMatchSchema, valid: () => ({ topic: "components", requestId: randomUUID() }) },
+  {
+    name: "checkMatchAction",
+    file: "app/(app)/quizzes/match/actions.ts",
+    page: "/quizzes/match",
+    schema: checkMatchSchema,
+    valid: () => ({ roundId: ids.myRound, pairs: { a: "p", b: "q", c: "r", d: "s", e: "t", f: "u" }, requestId: randomUUID() }),
+  },
   { name: "setLocaleAction", file: "app/_components/locale-action.ts", page: "/", schema: settingsSchema.pick({ locale: true }).strict(), valid: () => ({ locale: "zh-CN" }) },
 ];
 
@@ -111,12 +147,22 @@ describe("hostile input against every server action", () => {
     if (!quiz.ok || !myQuiz.ok) throw new Error("quiz");
     ids.otherAttempt = quiz.attemptId;
     ids.myAttempt = myQuiz.attemptId;
+    const myRound = await startMatch(db, mine.userId, { topic: "components", requestId: randomUUID() }, new Date());
+    const otherRound = await startMatch(db, theirs.userId, { topic: "components", requestId: randomUUID() }, new Date());
+    if (!myRound.ok || !otherRound.ok) throw new Error("match");
+    ids.myRound = myRound.roundId;
+    ids.otherRound = otherRound.roundId;
     await db.$disconnect();
     cookie = await signInOverHttp(server.baseURL, "me@example.com", "correct horse battery");
+    theirCookie = await signInOverHttp(server.baseURL, "them@example.com", "correct horse battery");
   }, 120_000);
 
   afterAll(async () => {
     await server?.stop();
+    if (figures.length) {
+      const rows = figures.map((f) => `| ${f.action} | ${f.payloads} | ${f.proxy4xx} | ${f.action4xx} | ${f.server5xx} | ${f.dbUnchanged ? "yes" : "NO"} |`);
+      console.log(["| payloads | sent | 4xx (proxy) | refused by the action | 5xx | DB unchanged |", "|---|---|---|---|---|---|", ...rows].join("\n"));
+    }
   });
 
   for (const action of JSON_ACTIONS) {
@@ -130,19 +176,31 @@ describe("hostile input against every server action", () => {
       }
       const before = checksum();
       const results = await pool(bodies.length, (i) => post(action.page, id, bodies[i]));
+      const unchanged = checksum() === before;
+      tally(action.name, results, unchanged);
       const bad = results.map((r, i) => ({ ...r, body: bodies[i].slice(0, 120) })).filter((r) => !refused(r));
       expect(bad.slice(0, 3)).toEqual([]);
-      expect(checksum()).toBe(before);
+      expect(unchanged).toBe(true);
+      // The payloads reach the action: most are answered by its validation, not by the proxy.
+      expect(results.filter((r) => r.status === 200 && r.text.includes('"error":"bad-input"')).length).toBeGreaterThan(PER_ACTION / 2);
+
+      // The control: a valid call of the same shape passes validation (no generator drift).
+      const control = await post(action.page, id, JSON.stringify([action.valid()]));
+      expect(control.status).toBe(200);
+      expect(control.text).not.toContain("bad-input");
+      expect(control.text).toMatch(/"ok":(true|false,"error":"[a-z-]+")/);
     });
   }
 
-  const FORM_ACTIONS: { name: string; file: string; page: string; schema: z.ZodType; valid: Record<string, string> }[] = [
+  const FORM_ACTIONS: { name: string; file: string; page: string; schema: z.ZodType; valid: Record<string, string>; control: Record<string, string>; accepted: RegExp }[] = [
     {
       name: "saveSettingsAction",
       file: "app/(app)/settings/actions.ts",
       page: "/settings",
       schema: settingsSchema as z.ZodType,
       valid: { name: "Me", locale: "en", timeZone: "UTC", rolloverHour: "4", newPerDay: "20", maxReviewsPerDay: "200" },
+      control: { name: "Me", locale: "en", timeZone: "UTC", rolloverHour: "4", newPerDay: "20", maxReviewsPerDay: "200" },
+      accepted: /"ok":true/,
     },
     {
       name: "saveAlgorithmAction",
@@ -150,6 +208,8 @@ describe("hostile input against every server action", () => {
       page: "/settings",
       schema: algorithmSchema as z.ZodType,
       valid: { algorithm: "fsrs", desiredRetention: "0.9" },
+      control: { algorithm: "sm2", desiredRetention: "0.9" },
+      accepted: /"ok":true/,
     },
     {
       name: "signUpAction",
@@ -157,6 +217,8 @@ describe("hostile input against every server action", () => {
       page: "/signup",
       schema: signUpSchema as z.ZodType,
       valid: { email: "new@example.com", name: "New", password: "long enough pass", timeZone: "UTC", locale: "en" },
+      control: { email: "control@example.com", name: "Control", password: "long enough pass", timeZone: "UTC", locale: "en" },
+      accepted: /"ok":true/,
     },
     {
       name: "deleteAccountAction",
@@ -164,6 +226,9 @@ describe("hostile input against every server action", () => {
       page: "/settings/account",
       schema: deleteAccountSchema as z.ZodType,
       valid: { password: "correct horse battery" },
+      // A well-formed but wrong password: it reaches the password check, and keeps the account.
+      control: { password: "not my password" },
+      accepted: /"password":"password\.wrong"/,
     },
   ];
   for (const action of FORM_ACTIONS) {
@@ -174,7 +239,7 @@ describe("hostile input against every server action", () => {
       while (bodies.length < PER_ACTION) {
         const b = malformedFormArgs(action.valid, rand);
         if (b.body instanceof FormData) {
-          const fields = Object.fromEntries([...b.body.entries()].filter(([k]) => k.startsWith("1_")).map(([k, v]) => [k.slice(2), v]));
+          const fields = formFieldsOf(b.body);
           // The settings action also refuses extra fields' effects by picking known ones only.
           const known = Object.fromEntries(Object.keys(action.valid).map((k) => [k, fields[k]]));
           if (action.schema.safeParse(known).success) continue;
@@ -183,11 +248,69 @@ describe("hostile input against every server action", () => {
       }
       const before = checksum();
       const results = await pool(bodies.length, (i) => post(action.page, id, bodies[i].body, { type: bodies[i].type }));
+      const unchanged = checksum() === before;
+      tally(action.name, results, unchanged);
       const bad = results.filter((r) => !(refused(r) || (r.status === 200 && /"errors":\{"/.test(r.text) && !/E\{"digest"/.test(r.text))));
       expect(bad.slice(0, 3)).toEqual([]);
-      expect(checksum()).toBe(before);
+      expect(unchanged).toBe(true);
+      // The payloads reach validation: field errors other than "required" come back.
+      const validated = results.filter((r) => r.status === 200 && /"errors":\{"[a-zA-Z]+":"[a-zA-Z]+\.(?!required)/.test(r.text));
+      expect(validated.length).toBeGreaterThanOrEqual(5);
+
+      // The control: the valid form, in the shape React writes, is accepted.
+      const control = await post(action.page, id, formArgs(action.control));
+      expect(control.status).toBe(200);
+      expect(control.text).toMatch(action.accepted);
     });
   }
+
+  it("a form posted without JavaScript passes the gate and reaches its action (the other shape's control)", async () => {
+    const id = actionId("app/_components/sign-out-action.ts", "signOutAction");
+    const version = () => {
+      const db = new Database(server.databaseUrl.slice("file:".length), { readonly: true });
+      try {
+        return (db.prepare("select sessionVersion from User where email = ?").get("them@example.com") as { sessionVersion: number }).sessionVersion;
+      } finally {
+        db.close();
+      }
+    };
+    const before = version();
+    const res = await post("/review", null, noJsForm(id, {}), { cookie: theirCookie });
+    expect(res.status).toBe(303);
+    expect(version()).toBe(before + 1);
+  });
+
+  it("a useActionState form as React renders it for no JavaScript passes the screen and saves (the third shape's control)", async () => {
+    const html = await (await fetch(`${server.baseURL}/settings`, { headers: { Cookie: cookie } })).text();
+    const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    // The settings form itself (the header's sign-out form is a plain action form of its own).
+    const settingsForm = html.split("<form").find((f) => f.includes("$ACTION_REF_"))!.split("</form>")[0];
+    const form = new FormData();
+    for (const [, name, value] of settingsForm.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?\/>/g)) form.append(name, unescape(value ?? ""));
+    expect([...form.keys()].some((k) => k.startsWith("$ACTION_REF_"))).toBe(true);
+    for (const [k, v] of Object.entries({ name: "Saved Without JS", locale: "en", timeZone: "UTC", rolloverHour: "4", newPerDay: "20", maxReviewsPerDay: "200" })) form.append(k, v);
+    const res = await post("/settings", null, form);
+    expect(res.status).toBe(200);
+    const db = new Database(server.databaseUrl.slice("file:".length), { readonly: true });
+    try {
+      expect(db.prepare("select name from User where email = ?").get("me@example.com")).toEqual({ name: "Saved Without JS" });
+    } finally {
+      db.close();
+    }
+  });
+
+  it("malformed envelopes (forged chunk names, BOM, duplicates, NUL names, doubled headers) get a 4xx, never a 500", async () => {
+    const targets = [...JSON_ACTIONS, ...FORM_ACTIONS].map((a) => ({ name: a.name, page: a.page, id: actionId(a.file, a.name) }));
+    const before = checksum();
+    const results: { status: number; text: string; what: string; action: string }[] = [];
+    for (const t of targets) {
+      for (const env of malformedEnvelopes(t.id)) results.push({ ...(await post(t.page, t.id, env.body, { type: env.type })), what: env.what, action: t.name });
+    }
+    const unchanged = checksum() === before;
+    tally("malformed envelopes (all actions)", results, unchanged);
+    expect(results.filter((r) => r.status < 400 || r.status >= 500).map((r) => `${r.action}: ${r.what} → ${r.status}`)).toEqual([]);
+    expect(unchanged).toBe(true);
+  });
 
   it("no session: every action is refused (redirected to sign-in or answered unauthorized) and nothing is written", async () => {
     const before = checksum();
@@ -206,15 +329,19 @@ describe("hostile input against every server action", () => {
     const undo = await post("/review", actionId("app/(app)/review/actions.ts", "undoAction"), JSON.stringify([{ logId: ids.otherLog }]));
     expect(undo.text).toContain('"error":"not-found"');
     const answer = await post(
-      "/quizzes",
+      `/quizzes/${ids.myAttempt}`,
       actionId("app/(app)/quizzes/actions.ts", "answerAction"),
       JSON.stringify([{ attemptId: ids.otherAttempt, position: 0, response: { type: "choice", optionId: "a" }, requestId: randomUUID() }]),
     );
     expect(answer.text).toContain('"error":"not-found"');
-    const retry = await post("/quizzes", actionId("app/(app)/quizzes/actions.ts", "retryMissedAction"), JSON.stringify([{ attemptId: ids.otherAttempt, requestId: randomUUID() }]));
+    const retry = await post(`/quizzes/${ids.myAttempt}`, actionId("app/(app)/quizzes/actions.ts", "retryMissedAction"), JSON.stringify([{ attemptId: ids.otherAttempt, requestId: randomUUID() }]));
     expect(retry.text).toContain('"error":"not-found"');
     const page = await fetch(`${server.baseURL}/quizzes/${ids.otherAttempt}`, { headers: { Cookie: cookie } });
     expect(page.status).toBe(404);
+    const check = await post("/quizzes/match", actionId("app/(app)/quizzes/match/actions.ts", "checkMatchAction"), JSON.stringify([{ roundId: ids.otherRound, pairs: { a: "p" }, requestId: randomUUID() }]));
+    expect(check.text).toContain('"error":"not-found"');
+    const round = await fetch(`${server.baseURL}/quizzes/match/${ids.otherRound}`, { headers: { Cookie: cookie } });
+    expect(round.status).toBe(404);
     expect(checksum()).toBe(before);
   });
 

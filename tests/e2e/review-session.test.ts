@@ -132,6 +132,8 @@ describe.runIf(enabled)("a review session with the keyboard", () => {
     const cookies = await page.context().cookies();
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     await page.goto(`${server.baseURL}/`);
+    // A 390 px phone: sign-out sits in the header's menu.
+    await page.getByRole("button", { name: "Menu" }).click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/signin/);
     const stale = await postAction(server.baseURL, "/review", id, grade, { cookie });

@@ -16,6 +16,7 @@ import {
   type CardToday,
   type SchedulingAlgorithm,
   type LogDraft,
+  type ReplayRow,
   type Quality,
   type Schedule,
   type ScheduleEvent,
@@ -70,17 +71,8 @@ export function randomOps(seed: number, cards: number, length: number, algorithm
   return ops;
 }
 
-export interface SimRow {
-  id: string;
+export interface SimRow extends ReplayRow {
   card: number;
-  origin: string;
-  kind: string;
-  grade: number;
-  reviewedAt: Date;
-  undoneAt: Date | null;
-  algorithm: string;
-  before: Schedule | null;
-  after: Schedule;
 }
 
 /** A learner held in memory, committing each event's outcome as the use cases do. */

@@ -21,6 +21,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Lines of `next build` output that must not appear. */
+export const BUILD_WARNING = /Turbopack build encountered \d+ warnings?|not supported in the Edge Runtime|Ecmascript file had an error|^\s*⚠ .*$/m;
+
 /** Builds the production bundle unless the current one was built from the same sources. */
 export function ensureBuild(): void {
   const hash = sourceHash(ROOT);
@@ -28,10 +31,17 @@ export function ensureBuild(): void {
   if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
   const r = spawnSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], {
     cwd: ROOT,
-    stdio: "inherit",
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
+  process.stdout.write(r.stdout ?? "");
+  process.stderr.write(r.stderr ?? "");
   if (r.status !== 0) throw new Error("next build failed");
+  // A newcomer's `npm start` shows this build's output: a warning there (e.g. Node-only code
+  // reaching the Edge runtime through instrumentation.ts) fails the tests instead.
+  const warning = BUILD_WARNING.exec(`${r.stdout}${r.stderr}`);
+  if (warning) throw new Error(`next build printed a warning: "${warning[0]}" (see the build output above)`);
   writeFileSync(stamp, hash);
 }
 

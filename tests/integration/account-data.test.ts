@@ -10,6 +10,7 @@ import { undoGrade } from "@/lib/reviews/undo";
 import { sessionView } from "@/lib/reviews/view";
 import { startQuiz } from "@/lib/quizzes/attempts";
 import { answerQuestion } from "@/lib/quizzes/answer";
+import { checkMatch, startMatch } from "@/lib/quizzes/match";
 import type { Learner } from "@/lib/reviews/learner";
 import type { Quality } from "@/lib/core/srs";
 import { seedDeck } from "../helpers/deck";
@@ -50,9 +51,18 @@ async function busyLearner(): Promise<Learner & { email: string }> {
       ? { type, optionId: (JSON.parse(q0.prompt).options as { id: string }[]).find((o) => o.id !== answer)!.id }
       : type === "ordering"
         ? { type, order: [...answer].reverse() }
-        : { type, value: !answer };
+        : type === "typed"
+          ? { type, text: "no idea" }
+          : type === "multi"
+            ? { type, optionIds: [] }
+            : { type, value: !answer };
   const answered = await answerQuestion(db, me, { attemptId: quiz.attemptId, position: 0, response: wrong as never, requestId: randomUUID() }, new Date(NOW.getTime() + 20 * 60_000));
   if (!answered.ok) throw new Error("answer failed");
+
+  const round = await startMatch(db, me.id, { topic: "components", requestId: randomUUID() }, NOW, 3);
+  if (!round.ok) throw new Error("match failed");
+  const pairs = JSON.parse((await db.matchRound.findUniqueOrThrow({ where: { id: round.roundId } })).answer);
+  await checkMatch(db, me.id, { roundId: round.roundId, pairs, requestId: randomUUID() }, new Date(NOW.getTime() + 30_000));
 
   await countFailure(createLimiters(db).signInByEmail, email);
   return me;
@@ -67,6 +77,7 @@ async function rowsOf(userId: string): Promise<{ hash: string; counts: Record<st
     ReviewLog: Prisma.sql`select * from "ReviewLog" where "userId" = ${userId} order by "id"`,
     QuizAttempt: Prisma.sql`select * from "QuizAttempt" where "userId" = ${userId} order by "id"`,
     QuizQuestion: Prisma.sql`select q.* from "QuizQuestion" q join "QuizAttempt" a on a."id" = q."attemptId" where a."userId" = ${userId} order by q."id"`,
+    MatchRound: Prisma.sql`select * from "MatchRound" where "userId" = ${userId} order by "id"`,
     RateLimit: Prisma.sql`select r.* from "RateLimiterFlexible" r join "User" u on r."key" = 'signin-email:' || u."email" where u."id" = ${userId} order by r."key"`,
     Card: Prisma.sql`select * from "Card" order by "id"`,
     Deck: Prisma.sql`select * from "Deck" order by "id"`,
@@ -96,6 +107,8 @@ describe("a learner's own data", () => {
     expect(data!.reviewLog).toHaveLength(mine.ReviewLog);
     expect(data!.quizAttempts).toHaveLength(mine.QuizAttempt);
     expect(data!.quizAttempts.flatMap((a) => a.questions)).toHaveLength(mine.QuizQuestion);
+    expect(mine.MatchRound).toBe(1);
+    expect(data!.matchRounds).toEqual([expect.objectContaining({ topic: "components", durationMs: 30_000, mistakes: 0 })]);
     expect(mine.ReviewLog).toBeGreaterThanOrEqual(5); // five grades (one undone), and any reschedules by the missed question
 
     // Every card is named by its stable key; the undone grade is there, marked as undone.
@@ -111,6 +124,10 @@ describe("a learner's own data", () => {
     expect(answered.yourAnswer).not.toBeNull();
     expect(answered.correctAnswer).not.toBeNull();
     expect(open).toMatchObject({ position: 1, yourAnswer: null, correctAnswer: null, explanation: null });
+    // Nor does its seed, which the public generator turns back into every answer of the attempt.
+    const attempt = await db.quizAttempt.findFirstOrThrow({ where: { userId: me.id }, select: { seed: true } });
+    expect(data!.quizAttempts[0]).toMatchObject({ finishedAt: null, seed: null });
+    expect(JSON.stringify(data!.quizAttempts[0])).not.toContain(`"seed":${attempt.seed}`);
 
     const secrets = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
     expect(json).not.toContain("passwordHash");

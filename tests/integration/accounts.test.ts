@@ -99,6 +99,27 @@ describe("sign-in", () => {
     const other = await verifyCredentials(db, first, { email: "spray-other@example.com", password: "whatever-pass", clientIp: "10.9.9.10" });
     expect(other).toEqual({ ok: false, reason: "invalid" });
   });
+
+  it("one client address adds a bounded number of counters, whatever emails it tries", async () => {
+    const limiters = createLimiters(db);
+    const rows = () => db.rateLimiterFlexible.count();
+    const before = await rows();
+    for (let i = 0; i < SIGN_IN_LIMIT.points * 3 + 40; i++) {
+      await verifyCredentials(db, limiters, { email: `flood${i}@example.com`, password: "whatever-pass", clientIp: "10.7.7.7" });
+    }
+    // One counter for the address, and one per email only while the address had budget left.
+    expect((await rows()) - before).toBeLessThanOrEqual(SIGN_IN_LIMIT.points * 3);
+  });
+
+  it("expired counters are deleted by the next failure's sweep", async () => {
+    const past = new Date(Date.now() - 60_000);
+    await db.rateLimiterFlexible.createMany({ data: Array.from({ length: 25 }, (_, i) => ({ key: `signin-email:old${i}@example.com`, points: 1, expire: past })) });
+    const live = await db.rateLimiterFlexible.count({ where: { OR: [{ expire: null }, { expire: { gte: new Date() } }] } });
+    await verifyCredentials(db, createLimiters(db), { email: "sweeper@example.com", password: "whatever-pass", clientIp: "10.6.6.6" });
+    expect(await db.rateLimiterFlexible.count({ where: { expire: { lt: new Date() } } })).toBe(0);
+    // The two counters of this failure are added; live ones are kept.
+    expect(await db.rateLimiterFlexible.count()).toBe(live + 2);
+  });
 });
 
 describe("settings", () => {

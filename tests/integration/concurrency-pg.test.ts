@@ -113,6 +113,8 @@ describe.runIf(testDbProvider() === "postgresql")("one learner's writes racing f
       const respond = (q: (typeof questions)[number]) => {
         const prompt = JSON.parse(q.prompt);
         const answer = JSON.parse(q.answer);
+        if (prompt.type === "typed") return { type: "typed", text: answer.accepted[0] };
+        if (prompt.type === "multi") return { type: "multi", optionIds: answer };
         return prompt.type === "choice" ? { type: "choice", optionId: answer } : prompt.type === "ordering" ? { type: "ordering", order: answer } : { type: prompt.type, value: answer };
       };
       const [x, y] = await Promise.all(

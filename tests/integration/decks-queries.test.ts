@@ -120,6 +120,14 @@ describe("browsing and searching cards", () => {
     expect((await listCards(db, me.id, filter({ q: "kube_proxy" }), await dueOf(me.id))).total).toBe(0);
     expect((await listCards(db, me.id, filter({ q: "kube%proxy" }), await dueOf(me.id))).total).toBe(0);
   });
+
+  it("a search holding a control character (q=%00) matches no card", async () => {
+    const me = await makeUser(db);
+    for (const q of ["\u0000", "kube\u0000", "\u0000%", "\u0007"]) {
+      const found = await listCards(db, me.id, filter({ q }), await dueOf(me.id));
+      expect({ q, total: found.total, cards: found.cards.length }).toEqual({ q, total: 0, cards: 0 });
+    }
+  });
 });
 
 describe("query-string input", () => {

@@ -32,12 +32,17 @@ async function rightResponse(attemptId: string, position: number): Promise<QuizR
   const type = JSON.parse(q.prompt).type;
   if (type === "choice") return { type, optionId: answer };
   if (type === "ordering") return { type, order: answer };
+  if (type === "typed") return { type, text: answer.accepted[0] };
+  if (type === "multi") return { type, optionIds: answer };
   return { type, value: answer };
 }
 
 function wrongOf(right: QuizResponse, prompt: { options?: { id: string }[] }): QuizResponse {
   if (right.type === "choice") return { type: "choice", optionId: prompt.options!.find((o) => o.id !== right.optionId)!.id };
   if (right.type === "ordering") return { type: "ordering", order: [...right.order].reverse() };
+  if (right.type === "typed") return { type: "typed", text: "not a component" };
+  if (right.type === "multi") return { type: "multi", optionIds: prompt.options!.map((o) => o.id) };
+  if (right.type !== "true-false") throw new Error("unknown type");
   return { type: "true-false", value: !right.value };
 }
 

@@ -1,35 +1,30 @@
 "use server";
 
-import { currentUser } from "@/app/_auth/current-user";
+import { jsonAction } from "@/app/_actions/action";
 import { readyDb } from "@/lib/db/client";
 import { retryMissed, startQuiz } from "@/lib/quizzes/attempts";
-import { answerQuestion, type Feedback } from "@/lib/quizzes/answer";
+import { answerQuestion } from "@/lib/quizzes/answer";
 import { answerSchema, retrySchema, startQuizSchema } from "@/lib/quizzes/schemas";
 import type { QuizTopic } from "@/lib/core/quiz/types";
 
-type Fail<E extends string> = { ok: false; error: "unauthorized" | "badInput" | E };
-
 /** Starts (or, for a repeated request id, finds) an attempt; the learner comes from the session. */
-export async function startQuizAction(raw: unknown): Promise<{ ok: true; attemptId: string } | Fail<"no-deck" | "no-questions">> {
-  const user = await currentUser();
-  if (!user) return { ok: false, error: "unauthorized" };
-  const input = startQuizSchema.safeParse(raw);
-  if (!input.success) return { ok: false, error: "badInput" };
-  return startQuiz(await readyDb(), user.id, { ...input.data, topic: input.data.topic as QuizTopic });
-}
+export const startQuizAction = jsonAction({
+  name: "start-quiz",
+  session: "required",
+  input: startQuizSchema,
+  run: async ({ user, input }) => startQuiz(await readyDb(), user.id, { ...input, topic: input.topic as QuizTopic }),
+});
 
-export async function answerAction(raw: unknown): Promise<{ ok: true; feedback: Feedback } | Fail<"not-found" | "closed" | "already-answered">> {
-  const user = await currentUser();
-  if (!user) return { ok: false, error: "unauthorized" };
-  const input = answerSchema.safeParse(raw);
-  if (!input.success) return { ok: false, error: "badInput" };
-  return answerQuestion(await readyDb(), user, input.data, new Date());
-}
+export const answerAction = jsonAction({
+  name: "answer",
+  session: "required",
+  input: answerSchema,
+  run: async ({ user, input }) => answerQuestion(await readyDb(), user, input, new Date()),
+});
 
-export async function retryMissedAction(raw: unknown): Promise<{ ok: true; attemptId: string } | Fail<"not-found" | "not-finished" | "nothing-missed">> {
-  const user = await currentUser();
-  if (!user) return { ok: false, error: "unauthorized" };
-  const input = retrySchema.safeParse(raw);
-  if (!input.success) return { ok: false, error: "badInput" };
-  return retryMissed(await readyDb(), user.id, input.data);
-}
+export const retryMissedAction = jsonAction({
+  name: "retry-missed",
+  session: "required",
+  input: retrySchema,
+  run: async ({ user, input }) => retryMissed(await readyDb(), user.id, input),
+});

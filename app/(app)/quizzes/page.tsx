@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
 import { recentAttempts } from "@/lib/quizzes/queries";
+import { MatchLink } from "./match/match-link";
 import { StartQuizForm } from "./start-quiz-form";
 
 export async function generateMetadata() {
@@ -21,6 +22,7 @@ export default async function QuizzesPage() {
         <p className="mt-1 text-slate-600 dark:text-slate-400">{t("intro")}</p>
       </div>
       <StartQuizForm />
+      <MatchLink />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-3 text-lg font-semibold">
           {t("history.heading")}
@@ -34,7 +36,7 @@ export default async function QuizzesPage() {
             {attempts.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
                 <span className="font-medium">{t(`topics.${a.topic}` as never)}</span>
-                <span className="text-sm text-slate-500">{date.format(new Date(a.createdAt))}</span>
+                <span className="text-sm text-slate-600 dark:text-slate-400">{date.format(new Date(a.createdAt))}</span>
                 <span className="ms-auto text-sm" data-testid="quiz-history-score">
                   {a.finishedAt ? t("history.score", { score: a.score ?? 0, length: a.length }) : t("history.inProgress", { answered: a.answered, length: a.length })}
                 </span>

@@ -39,7 +39,7 @@ export function StartQuizForm() {
         <legend className="mb-2 text-sm font-medium">{t("start.topic")}</legend>
         <div className="flex flex-wrap gap-2">
           {QUIZ_TOPICS.map((topic, i) => (
-            <label key={topic} className="cursor-pointer rounded-lg border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-brand-500 dark:border-slate-700 dark:has-[:checked]:bg-slate-800">
+            <label key={topic} className="inline-flex min-h-11 cursor-pointer items-center rounded-lg border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-brand-500 dark:border-slate-700 dark:has-[:checked]:bg-slate-800">
               <input type="radio" name="topic" value={topic} defaultChecked={i === 0} className="sr-only" />
               {t(`topics.${topic}` as never)}
             </label>
@@ -50,7 +50,7 @@ export function StartQuizForm() {
         <legend className="mb-2 text-sm font-medium">{t("start.length")}</legend>
         <div className="flex gap-2">
           {QUIZ_LENGTHS.map((n) => (
-            <label key={n} className="cursor-pointer rounded-lg border border-slate-300 px-4 py-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-brand-500 dark:border-slate-700 dark:has-[:checked]:bg-slate-800">
+            <label key={n} className="inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-lg border border-slate-300 px-4 py-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-brand-500 dark:border-slate-700 dark:has-[:checked]:bg-slate-800">
               <input type="radio" name="length" value={n} defaultChecked={n === 10} className="sr-only" />
               {n}
             </label>

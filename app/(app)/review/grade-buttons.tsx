@@ -42,7 +42,12 @@ export function GradeButtons({
   const grades = fsrs ? FSRS_BUTTON_GRADES : QUALITIES;
   return (
     <fieldset className="space-y-2" disabled={disabled} data-algorithm={algorithm}>
-      <legend className="mb-2 text-sm text-slate-600 dark:text-slate-400">{fsrs ? t("fsrs.gradeGroup") : t("gradeGroup")}</legend>
+      <legend className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+        {fsrs ? t("fsrs.gradeGroup") : t("gradeGroup")}{" "}
+        <span className="key-hint" data-key-hint>
+          {fsrs ? t("fsrs.gradeKeys") : t("gradeKeys")}
+        </span>
+      </legend>
       <div className={fsrs ? "grid grid-cols-2 gap-2 sm:grid-cols-4" : "grid grid-cols-3 gap-2 sm:grid-cols-6"}>
         {grades.map((q, i) => (
           <button
@@ -59,7 +64,7 @@ export function GradeButtons({
             }`}
           >
             <span>
-              <kbd className="me-1 text-xs">{fsrs ? i + 1 : q}</kbd>
+              <kbd className="key-hint me-1 text-xs">{fsrs ? i + 1 : q}</kbd>
               {fsrs ? t(`fsrs.buttons.${q}` as never) : t(`grades.${q}`)}
             </span>
             <span className="text-xs" data-testid={`interval-${q}`}>

@@ -4,8 +4,6 @@ import { readyDb } from "@/lib/db/client";
 import { sessionView } from "@/lib/reviews/view";
 import { toClientSession } from "./client-session";
 import { ReviewSession } from "./review-session";
-// Registers the authenticated no-op action that `npm run bench` measures as the framework floor.
-import "./bench-actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("review");

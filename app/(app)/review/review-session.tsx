@@ -35,7 +35,9 @@ export function ReviewSession({ initial, locale, timeZone }: { initial: ClientSe
         <>
           <ReviewCard card={card} locale={locale} revealed={revealed} onReveal={reveal} />
           {revealed ? <GradeButtons labels={card.labels} algorithm={card.algorithm} locale={locale} disabled={pending} onGrade={grade} /> : null}
-          <p className="text-center text-xs text-slate-600 dark:text-slate-400">{t("keyboard")}</p>
+          <p className="key-hint text-center text-xs text-slate-600 dark:text-slate-400" data-key-hint>
+            {t("keyboard")}
+          </p>
         </>
       ) : session.today.reviewed > 0 ? (
         <SessionSummary session={session} locale={locale} timeZone={timeZone} />

@@ -29,7 +29,7 @@ export function SessionSummary({ session, locale, timeZone }: { session: ClientS
       <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
         {rows.map(([id, label, value]) => (
           <div key={id}>
-            <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+            <dt className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</dt>
             <dd className="mt-1 text-lg font-semibold" data-testid={`summary-${id}`}>
               {value}
             </dd>

@@ -5,6 +5,8 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useSyncExternalStore } from "react";
 import { Field } from "@/app/_components/field";
+import { NameField } from "@/app/_components/name-field";
+import { messageKey } from "@/app/_actions/errors";
 import { signUpAction, type SignUpState } from "./actions";
 
 const noSubscribe = () => () => {};
@@ -29,7 +31,7 @@ export function SignUpForm({ callbackUrl, locale }: { callbackUrl: string; local
   const err = (field: string) => {
     const key = state.errors[field];
     if (!key) return undefined;
-    return key === "rateLimited" ? t("signIn.rateLimited", { minutes: 60 }) : te(key as never);
+    return key === "rate-limited" ? t("signIn.rateLimited", { minutes: 60 }) : te(messageKey(key) as never);
   };
 
   return (
@@ -47,9 +49,7 @@ export function SignUpForm({ callbackUrl, locale }: { callbackUrl: string; local
       <Field label={t("fields.email")} name="email" error={err("email")}>
         {(a) => <input {...a} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} className="field-input" />}
       </Field>
-      <Field label={t("fields.name")} name="name" error={err("name")}>
-        {(a) => <input {...a} name="name" type="text" autoComplete="nickname" required maxLength={60} defaultValue={state.values?.name} className="field-input" />}
-      </Field>
+      <NameField label={t("fields.name")} error={err("name")} response={state} defaultValue={state.values?.name} autoComplete="nickname" />
       <Field label={t("fields.password")} name="password" error={err("password")} hint={t("fields.passwordHint")}>
         {(a) => <input {...a} name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} className="field-input" />}
       </Field>

@@ -1,5 +1,11 @@
 import { z } from "zod";
+import { judgeTyped } from "./typed";
 import type { PublicQuestion, Question, QuizResponse } from "./types";
+
+/** All-or-nothing: exactly the right options, each once. */
+function sameSet(picked: string[], right: string[]): boolean {
+  return new Set(picked).size === picked.length && picked.length === right.length && right.every((id) => picked.includes(id));
+}
 
 export function checkAnswer(q: Question, response: QuizResponse): boolean {
   switch (q.type) {
@@ -13,6 +19,10 @@ export function checkAnswer(q: Question, response: QuizResponse): boolean {
       );
     case "true-false":
       return response.type === "true-false" && response.value === q.answer;
+    case "typed":
+      return response.type === "typed" && judgeTyped(q.answer, response.text).correct;
+    case "multi":
+      return response.type === "multi" && sameSet(response.optionIds, q.answer);
   }
 }
 
@@ -26,6 +36,10 @@ export function toPublic(q: Question): PublicQuestion {
       return { ...common, type: "ordering", items: q.items.map((o) => ({ id: o.id, text: { ...o.text } })) };
     case "true-false":
       return { ...common, type: "true-false" };
+    case "typed":
+      return { ...common, type: "typed" };
+    case "multi":
+      return { ...common, type: "multi", options: q.options.map((o) => ({ id: o.id, text: { ...o.text } })) };
   }
 }
 
@@ -36,6 +50,8 @@ export const quizResponseSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("choice"), optionId }),
   z.strictObject({ type: z.literal("ordering"), order: z.array(optionId).min(1).max(10) }),
   z.strictObject({ type: z.literal("true-false"), value: z.boolean() }),
+  z.strictObject({ type: z.literal("typed"), text: z.string().max(120) }),
+  z.strictObject({ type: z.literal("multi"), optionIds: z.array(optionId).max(10) }),
 ]);
 
 // The schema and the QuizResponse type must not drift apart.

@@ -4,7 +4,9 @@ import { cniCandidates } from "./kinds/cni";
 import { componentCandidates } from "./kinds/components";
 import { networkCandidates } from "./kinds/network";
 import { orderingCandidates } from "./kinds/ordering";
+import { selectAllCandidates } from "./kinds/select-all";
 import { trueFalseCandidates } from "./kinds/true-false";
+import { typedCandidates } from "./kinds/typed";
 import { createRng } from "./rng";
 import { select } from "./select";
 import { QUIZ_TOPICS, type Question, type QuizTopic } from "./types";
@@ -31,6 +33,8 @@ export function generateQuiz(deck: CompiledDeck, opts: QuizOptions): Question[] 
     ...cniCandidates(catalog, rng),
     ...orderingCandidates(catalog, rng),
     ...trueFalseCandidates(catalog),
+    ...typedCandidates(catalog),
+    ...selectAllCandidates(catalog, rng),
   ];
   // A question no card teaches (its cards retired) could not bring anything back after a miss.
   const teachable = candidates.filter((c) => c.question.cardKeys.length > 0);

@@ -16,7 +16,11 @@ export type QuestionKind =
   | "cni-not-plugin"
   | "cni-purpose"
   | "ordering"
-  | "true-false";
+  | "true-false"
+  | "typed-component"
+  | "select-placement"
+  | "select-plugins"
+  | "select-duties";
 
 export interface Option {
   id: string;
@@ -32,6 +36,16 @@ interface Base {
   /** Cards teaching the fact behind the question, so a miss can make them due. */
   cardKeys: string[];
   factId: string;
+  /** Wrong answers that confuse this fact with another: a miss on one also brings the other's cards back. */
+  confusions?: Confusion[];
+}
+
+/** A wrong answer (an option id, or for typed answers the rival fact it names) mistaken for the right one. */
+export interface Confusion {
+  on: string;
+  cardKeys: string[];
+  /** The two facts side by side, appended to the explanation when the learner made this mistake. */
+  contrast: Localized;
 }
 
 export interface ChoiceQuestion extends Base {
@@ -55,17 +69,44 @@ export interface TrueFalseQuestion extends Base {
   answer: boolean;
 }
 
-export type Question = ChoiceQuestion | OrderingQuestion | TrueFalseQuestion;
+/** A name the learner would type for something, and names of other things it must not be taken for. */
+export interface TypedAnswer {
+  /** Shown as the answer after the learner commits. */
+  expected: Localized;
+  /** Every accepted spelling: canonical names and known aliases, in Latin letters or Chinese. */
+  accepted: string[];
+  /** Other facts of the same kind and their accepted names: typing one of these is a confusion. */
+  rivals: Array<{ id: string; names: string[] }>;
+}
+
+export interface TypedQuestion extends Base {
+  type: "typed";
+  answer: TypedAnswer;
+}
+
+/** Select all that apply: scored all-or-nothing. */
+export interface MultiQuestion extends Base {
+  type: "multi";
+  options: Option[];
+  /** Ids of every right option, in option order; never empty. */
+  answer: string[];
+}
+
+export type Question = ChoiceQuestion | OrderingQuestion | TrueFalseQuestion | TypedQuestion | MultiQuestion;
 
 /** Everything that would give the answer away before the learner commits. */
-export type HiddenField = "answer" | "explanation" | "cardKeys" | "source" | "factId";
+export type HiddenField = "answer" | "explanation" | "cardKeys" | "source" | "factId" | "confusions";
 
 export type PublicChoiceQuestion = Omit<ChoiceQuestion, HiddenField>;
 export type PublicOrderingQuestion = Omit<OrderingQuestion, HiddenField>;
 export type PublicTrueFalseQuestion = Omit<TrueFalseQuestion, HiddenField>;
-export type PublicQuestion = PublicChoiceQuestion | PublicOrderingQuestion | PublicTrueFalseQuestion;
+export type PublicTypedQuestion = Omit<TypedQuestion, HiddenField>;
+export type PublicMultiQuestion = Omit<MultiQuestion, HiddenField>;
+export type PublicQuestion = PublicChoiceQuestion | PublicOrderingQuestion | PublicTrueFalseQuestion | PublicTypedQuestion | PublicMultiQuestion;
 
 export type QuizResponse =
   | { type: "choice"; optionId: string }
   | { type: "ordering"; order: string[] }
-  | { type: "true-false"; value: boolean };
+  | { type: "true-false"; value: boolean }
+  | { type: "typed"; text: string }
+  | { type: "multi"; optionIds: string[] };

@@ -13,6 +13,10 @@ function rightResponse(q: Question): QuizResponse {
       return { type: "ordering", order: [...q.answer] };
     case "true-false":
       return { type: "true-false", value: q.answer };
+    case "typed":
+      return { type: "typed", text: q.answer.accepted[0] };
+    case "multi":
+      return { type: "multi", optionIds: [...q.answer] };
   }
 }
 
@@ -37,6 +41,18 @@ function* wrongResponses(q: Question): Generator<QuizResponse> {
       break;
     case "true-false":
       yield { type: "true-false", value: !q.answer };
+      break;
+    case "typed":
+      // Another component's name, and nothing at all.
+      for (const r of q.answer.rivals) yield { type: "typed", text: r.names[0] };
+      yield { type: "typed", text: "" };
+      break;
+    case "multi":
+      // All or nothing: one right option left out, one wrong option added, everything, a repeat.
+      for (const id of q.answer) yield { type: "multi", optionIds: q.answer.filter((x) => x !== id) };
+      for (const o of q.options) if (!q.answer.includes(o.id)) yield { type: "multi", optionIds: [...q.answer, o.id] };
+      yield { type: "multi", optionIds: q.options.map((o) => o.id) };
+      yield { type: "multi", optionIds: [...q.answer, q.answer[0]] };
       break;
   }
   // A response of another type never counts, even one that would be right for its own type.
@@ -63,7 +79,7 @@ describe("toPublic", () => {
     for (const q of questions) {
       const pub = toPublic(q);
       const json = JSON.stringify(pub);
-      for (const field of ["answer", "explanation", "cardKeys", "source", "factId"]) {
+      for (const field of ["answer", "explanation", "cardKeys", "source", "factId", "confusions", "accepted", "rivals"]) {
         expect(json).not.toContain(`"${field}"`);
         expect(Object.keys(pub)).not.toContain(field);
       }
@@ -74,6 +90,8 @@ describe("toPublic", () => {
       expect(pub.topic).toBe(q.topic);
       if (q.type === "choice" && pub.type === "choice") expect(pub.options).toEqual(q.options);
       if (q.type === "ordering" && pub.type === "ordering") expect(pub.items).toEqual(q.items);
+      if (q.type === "multi" && pub.type === "multi") expect(pub.options).toEqual(q.options);
+      if (q.type === "typed") for (const name of q.answer.accepted) expect(json.toLowerCase()).not.toContain(`"${name.toLowerCase()}"`);
       expect(pub.type).toBe(q.type);
     }
   });
@@ -95,6 +113,8 @@ describe("quizResponseSchema", () => {
       { type: "choice", optionId: "a" },
       { type: "ordering", order: ["c", "a", "b", "e", "d"] },
       { type: "true-false", value: false },
+      { type: "typed", text: "kube-scheduler" },
+      { type: "multi", optionIds: ["a", "c"] },
     ]) {
       expect(quizResponseSchema.parse(r)).toEqual(r);
     }
@@ -118,6 +138,10 @@ describe("quizResponseSchema", () => {
       { type: "true-false", value: "true" },
       { type: "true-false", value: true, answer: true },
       { type: "essay", text: "hi" },
+      { type: "typed", text: "x".repeat(121) },
+      { type: "typed", text: 3 },
+      { type: "multi", optionIds: "a" },
+      { type: "multi", optionIds: Array.from({ length: 11 }, (_, i) => `i${i}`) },
     ];
     for (const r of bad) expect(quizResponseSchema.safeParse(r).success, JSON.stringify(r)).toBe(false);
   });

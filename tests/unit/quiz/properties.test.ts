@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { generateQuiz } from "@/lib/core/quiz/generate";
 import { QUIZ_TOPICS, type Question, type QuizTopic } from "@/lib/core/quiz/types";
+import { componentNames } from "@/lib/core/quiz/aliases";
+import { normalizeTyped } from "@/lib/core/quiz/typed";
 import { deck, describeQ, quizzesFor, SEEDS } from "./deck";
+
+const namesOf = new Map(deck.facts.components.map((c) => [c.id, new Set(componentNames(c).map(normalizeTyped))]));
 
 const cardKeys = new Set(deck.cards.map((c) => c.key));
 const SLOW = { timeout: 60_000 };
@@ -9,7 +13,7 @@ const SLOW = { timeout: 60_000 };
 /** What makes two questions "the same question" to a learner. */
 function fingerprint(q: Question): string {
   const texts =
-    q.type === "choice" ? q.options.map((o) => o.text.en) : q.type === "ordering" ? q.items.map((o) => o.text.en) : [];
+    q.type === "choice" || q.type === "multi" ? q.options.map((o) => o.text.en) : q.type === "ordering" ? q.items.map((o) => o.text.en) : [];
   return JSON.stringify([q.kind, q.prompt.en, [...texts].sort()]);
 }
 
@@ -22,8 +26,8 @@ function problems(q: Question): string[] {
   if (new Set(q.cardKeys).size !== q.cardKeys.length) out.push("repeated cardKeys");
   if (!q.factId) out.push("no factId");
   if (q.source.line < 1) out.push("no source line");
-  if (q.type === "choice" || q.type === "ordering") {
-    const opts = q.type === "choice" ? q.options : q.items;
+  if (q.type === "choice" || q.type === "ordering" || q.type === "multi") {
+    const opts = q.type === "ordering" ? q.items : q.options;
     if (new Set(opts.map((o) => o.id)).size !== opts.length) out.push("repeated option id");
     for (const lang of ["zh", "en"] as const) {
       if (new Set(opts.map((o) => o.text[lang])).size !== opts.length) out.push(`repeated ${lang} option text`);
@@ -45,6 +49,33 @@ function problems(q: Question): string[] {
     if (q.items.length < 3) out.push("fewer than three items");
   }
   if (q.type === "true-false" && typeof q.answer !== "boolean") out.push("answer not boolean");
+  if (q.type === "multi") {
+    const ids = q.options.map((o) => o.id);
+    // Exactly one right answer set: some but not all options, each an option, listed once.
+    if (q.answer.length < 1 || q.answer.length >= ids.length) out.push(`${q.answer.length} of ${ids.length} options right`);
+    if (q.answer.some((id) => !ids.includes(id)) || new Set(q.answer).size !== q.answer.length) out.push("answer not a set of option ids");
+    if (q.options.length !== 5) out.push(`${q.options.length} options`);
+  }
+  if (q.type === "typed") {
+    const accepted = new Set(q.answer.accepted.map(normalizeTyped));
+    if (!accepted.size) out.push("nothing accepted");
+    if (!q.answer.accepted.some((a) => normalizeTyped(a) === normalizeTyped(q.answer.expected.en))) out.push("expected answer not accepted");
+    // Aliases are never a rival: the same name can't be both right and a confusion.
+    for (const r of q.answer.rivals) for (const n of r.names) if (accepted.has(normalizeTyped(n))) out.push(`alias ${n} is also ${r.id}'s`);
+    if (q.answer.rivals.some((r) => r.id === q.factId)) out.push("rival is the answer");
+  }
+  // Aliases never appear as distractors: no wrong option is another name of the right component.
+  if (q.type === "choice" && namesOf.has(q.factId)) {
+    const own = namesOf.get(q.factId)!;
+    for (const o of q.options) if (o.id !== q.answer && own.has(normalizeTyped(o.text.en))) out.push(`distractor ${o.text.en} names the answer`);
+  }
+  for (const c of q.confusions ?? []) {
+    const ids = q.type === "choice" || q.type === "multi" ? q.options.map((o) => o.id) : q.type === "typed" ? q.answer.rivals.map((r) => r.id) : [];
+    if (!ids.includes(c.on)) out.push(`confusion on unknown ${c.on}`);
+    if ((q.type === "choice" && c.on === q.answer) || (q.type === "multi" && q.answer.includes(c.on))) out.push("confusion on a right answer");
+    if (!c.contrast.en.trim() || !c.contrast.zh.trim()) out.push("empty contrast");
+    for (const k of c.cardKeys) if (!cardKeys.has(k)) out.push(`unknown confusion card ${k}`);
+  }
   return out;
 }
 
@@ -115,6 +146,10 @@ describe("quiz coverage", () => {
         "cni-purpose",
         "ordering",
         "true-false",
+        "typed-component",
+        "select-placement",
+        "select-plugins",
+        "select-duties",
       ].sort(),
     );
   });

@@ -9,16 +9,9 @@ import { fsrsNext, fsrsParams, ratingOfGrade, type FsrsState } from "@/lib/core/
 import { INITIAL_SM2, sm2, type Quality, type Sm2State } from "@/lib/core/srs/sm2";
 import type { MemoryEvent } from "@/lib/core/stats/prediction";
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "@/lib/core/quiz/rng";
+
+export { mulberry32 };
 
 export type TrueModel = "fsrs" | "sm2";
 

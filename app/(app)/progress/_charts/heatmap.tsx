@@ -1,7 +1,6 @@
 import { Group } from "@visx/group";
-import { HeatmapRect } from "@visx/heatmap";
 import { scaleLinear } from "@visx/scale";
-import type { CalendarCell, CalendarWeek } from "@/lib/core/stats/calendar";
+import type { CalendarWeek } from "@/lib/core/stats/calendar";
 import { ChartSvg } from "./kit";
 import type { Fmt } from "./format";
 
@@ -21,6 +20,13 @@ export const HEAT_SWATCH = [
 ];
 
 const CELL = 13;
+const GAP = 2;
+
+/** A w × w square with corner radius r, at (x, y), as path data. */
+function roundedCell(x: number, y: number, w: number, r: number): string {
+  const s = w - 2 * r;
+  return `M${x + r} ${y}h${s}a${r} ${r} 0 0 1 ${r} ${r}v${s}a${r} ${r} 0 0 1 ${-r} ${r}h${-s}a${r} ${r} 0 0 1 ${-r} ${-r}v${-s}a${r} ${r} 0 0 1 ${r} ${-r}z`;
+}
 
 /** A year of learner days: a column per week (Monday on top), shaded by reviews. */
 export function CalendarHeatmap(props: { weeks: CalendarWeek[]; id: string; title: string; desc: string; fmt: Fmt; weekdayLabels: string[] }) {
@@ -35,6 +41,13 @@ export function CalendarHeatmap(props: { weeks: CalendarWeek[]; id: string; titl
     .map((w, i) => ({ i, key: w.days.find((d) => d)?.key ?? w.key }))
     .filter((w, i, all) => i === 0 || w.key.slice(0, 7) !== all[i - 1].key.slice(0, 7))
     .filter((w, i, all) => i === all.length - 1 || all[i + 1].i - w.i >= 3);
+  const paths = HEAT_LEVEL.map(() => "");
+  weeks.forEach((w, i) =>
+    w.days.forEach((d, row) => {
+      // The same place as @visx/heatmap's HeatmapRect put each cell (y shifted by the gap).
+      if (d) paths[d.level] += roundedCell(x(i), y(row) + GAP, CELL - GAP, 2);
+    }),
+  );
   return (
     <ChartSvg id={id} width={width} height={height} title={title} desc={desc}>
       <Group left={m.left} top={m.top}>
@@ -48,26 +61,12 @@ export function CalendarHeatmap(props: { weeks: CalendarWeek[]; id: string; titl
             {weekdayLabels[row]}
           </text>
         ))}
-        <HeatmapRect<CalendarWeek, CalendarCell | null>
-          data={weeks}
-          bins={(w) => w.days}
-          count={(d) => d?.count ?? 0}
-          xScale={(i) => x(i)}
-          yScale={(i) => y(i)}
-          binWidth={CELL}
-          binHeight={CELL}
-          gap={2}
-        >
-          {(columns) =>
-            columns.flat().map((c) =>
-              c.bin ? (
-                <rect key={c.bin.key} x={c.x} y={c.y} width={c.width} height={c.height} rx={2} className={HEAT_LEVEL[c.bin.level]} data-count={c.bin.count}>
-                  <title>{`${fmt.dayLong(c.bin.key)}: ${fmt.number(c.bin.count)}`}</title>
-                </rect>
-              ) : null,
-            )
-          }
-        </HeatmapRect>
+        {/* One path per shade rather than a <rect> (and <title>) per day: a year of days was 371
+            elements, a fifth of the page's HTML and of its RSC payload. The day-by-day numbers
+            are in the table below the chart. */}
+        {paths.map((d, level) =>
+          d ? <path key={level} d={d} className={HEAT_LEVEL[level]} data-level={level} /> : null,
+        )}
       </Group>
     </ChartSvg>
   );

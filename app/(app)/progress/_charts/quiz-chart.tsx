@@ -1,24 +1,25 @@
 import { AxisBottom, AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
-import { scaleLinear, scaleUtc } from "@visx/scale";
+import { scaleLinear } from "@visx/scale";
 import { LinePath } from "@visx/shape";
 import type { QuizPoint } from "@/lib/progress/queries";
 import { AXIS, bottomLabels, ChartSvg, TOPIC_STYLE } from "./kit";
 import type { Fmt } from "./format";
+import { attemptTicks } from "./attempt-axis";
 
-const DAY = 86_400_000;
-
-/** Score (share right) of each finished attempt over time, a line and dots per topic. */
+/** Score (share right) of each finished attempt in the order they were taken, a line and dots per topic. */
 export function QuizChart(props: { points: QuizPoint[]; width: number; id: string; compact: boolean; title: string; desc: string; fmt: Fmt; tickDay: (d: Date) => string }) {
-  const { points, width, id, compact, title, desc, fmt, tickDay } = props;
+  const { width, id, compact, title, desc, fmt, tickDay } = props;
+  const points = [...props.points].sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime());
+  const order = new Map(points.map((p, i) => [p.id, i]));
   const height = compact ? 190 : 220;
   const m = { top: 10, right: 14, bottom: 26, left: 40 };
   const w = width - m.left - m.right;
   const h = height - m.top - m.bottom;
-  const times = points.map((p) => p.finishedAt.getTime());
-  let [t0, t1] = [Math.min(...times), Math.max(...times)];
-  if (t1 - t0 < DAY) [t0, t1] = [t0 - DAY / 2, t1 + DAY / 2];
-  const x = scaleUtc<number>({ domain: [new Date(t0), new Date(t1)], range: [0, w] });
+  // Half a step of room at either end so the first and last dots are not cut by the frame.
+  const x0 = scaleLinear<number>({ domain: [-0.5, Math.max(points.length - 1, 0) + 0.5], range: [0, w] });
+  const x = (p: QuizPoint) => x0(order.get(p.id) ?? 0);
+  const ticks = attemptTicks(points.map((p) => tickDay(p.finishedAt)), compact ? 3 : 6);
   const y = scaleLinear<number>({ domain: [0, 1], range: [h, 0] });
   const share = (p: QuizPoint) => (p.length > 0 ? p.score / p.length : 0);
   const topics = [...new Set(points.map((p) => p.topic))];
@@ -34,16 +35,16 @@ export function QuizChart(props: { points: QuizPoint[]; width: number; id: strin
           return (
             <g key={topic}>
               {mine.length > 1 ? (
-                <LinePath<QuizPoint> data={mine} x={(p) => x(p.finishedAt)} y={(p) => y(share(p))} className={style.stroke} strokeWidth={2} fill="none" />
+                <LinePath<QuizPoint> data={mine} x={x} y={(p) => y(share(p))} className={style.stroke} strokeWidth={2} fill="none" />
               ) : null}
               {mine.map((p) => (
-                <circle key={p.id} cx={x(p.finishedAt)} cy={y(share(p))} r={4} className={`${style.fill} stroke-white dark:stroke-slate-900`} strokeWidth={1.5} />
+                <circle key={p.id} cx={x(p)} cy={y(share(p))} r={4} className={`${style.fill} stroke-white dark:stroke-slate-900`} strokeWidth={1.5} />
               ))}
             </g>
           );
         })}
         <AxisLeft scale={y} tickValues={[0, 0.5, 1]} tickFormat={(v) => fmt.percent(Number(v))} hideAxisLine hideTicks {...AXIS} />
-        <AxisBottom top={h} scale={x} numTicks={compact ? 3 : 6} tickFormat={(d) => tickDay(d as Date)} {...AXIS} tickLabelProps={bottomLabels} />
+        <AxisBottom top={h} scale={x0} tickValues={ticks} tickFormat={(i) => tickDay(points[Number(i)].finishedAt)} {...AXIS} tickLabelProps={bottomLabels} />
       </Group>
     </ChartSvg>
   );

@@ -6,7 +6,7 @@ import type { Share } from "@/lib/core/stats/retention";
 import { BarsChart } from "../_charts/bars-chart";
 import type { Fmt } from "../_charts/format";
 import { CalendarHeatmap, HEAT_SWATCH } from "../_charts/heatmap";
-import { KIND_STYLE, Legend, Responsive, TABLE, TableDetails, TableHead, TD, TH } from "../_charts/kit";
+import { KIND_STYLE, Legend, Responsive, TABLE, TableDetails, TableHead, TH } from "../_charts/kit";
 import { RETENTION_STYLE, RetentionChart } from "../_charts/retention-chart";
 import { ReviewsChart } from "../_charts/reviews-chart";
 import { INTRO, SECTION, type T } from "./types";
@@ -40,7 +40,7 @@ function ReviewsPerDay({ data, fmt, t }: Props) {
               href={`/progress?range=${r}`}
               aria-current={r === range ? "page" : undefined}
               scroll={false}
-              className={`rounded-md px-3 py-1 font-medium ${
+              className={`flex min-h-11 items-center rounded-md px-3 font-medium sm:min-h-8 ${
                 r === range
                   ? "bg-white text-brand-700 shadow-sm dark:bg-slate-950 dark:text-brand-100"
                   : "text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
@@ -82,15 +82,15 @@ function ReviewsPerDay({ data, fmt, t }: Props) {
           <tbody>
             {active.map((d) => (
               <tr key={d.key} data-day={d.key}>
-                <th scope="row" className={`${TD} font-normal`}>
+                <th scope="row" className="font-normal">
                   {fmt.dayLong(d.key)}
                 </th>
                 {LOG_KINDS.map((k) => (
-                  <td key={k} className={`${TD} text-right`}>
+                  <td key={k} className="text-right">
                     {d[k]}
                   </td>
                 ))}
-                <td className={`${TD} text-right font-medium`}>{d.total}</td>
+                <td className="text-right font-medium">{d.total}</td>
               </tr>
             ))}
           </tbody>
@@ -144,11 +144,11 @@ function Calendar({ data, fmt, t }: Props) {
           <tbody>
             {weeks.map((w) => (
               <tr key={w.key}>
-                <th scope="row" className={`${TD} font-normal`}>
+                <th scope="row" className="font-normal">
                   {fmt.dayLong(w.key)}
                 </th>
                 {w.days.map((d, i) => (
-                  <td key={i} className={`${TD} text-right`}>
+                  <td key={i} className="text-right">
                     {d ? d.count : ""}
                   </td>
                 ))}
@@ -206,11 +206,11 @@ function Retention({ data, fmt, t }: Props) {
               <tbody>
                 {[...r.buckets].reverse().map((b) => (
                   <tr key={b.key}>
-                    <th scope="row" className={`${TD} font-normal`}>
+                    <th scope="row" className="font-normal">
                       {fmt.dayLong(b.key)}
                     </th>
-                    <td className={`${TD} text-right`}>{cell(b.young)}</td>
-                    <td className={`${TD} text-right`}>{cell(b.mature)}</td>
+                    <td className="text-right">{cell(b.young)}</td>
+                    <td className="text-right">{cell(b.mature)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -258,10 +258,10 @@ function Forecast({ data, fmt, t }: Props) {
           <tbody>
             {days.map((d, i) => (
               <tr key={d.key}>
-                <th scope="row" className={`${TD} font-normal`}>
+                <th scope="row" className="font-normal">
                   {i === 0 ? `${t("forecast.today")} · ${fmt.dayLong(d.key)}` : fmt.dayLong(d.key)}
                 </th>
-                <td className={`${TD} text-right`}>{d.due}</td>
+                <td className="text-right">{d.due}</td>
               </tr>
             ))}
           </tbody>

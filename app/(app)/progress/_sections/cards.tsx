@@ -5,7 +5,7 @@ import { QUIZ_ACCURACY_DAYS, type ProgressData } from "@/lib/progress/load";
 import { CARD_STATES } from "@/lib/core/stats/states";
 import { BarsChart } from "../_charts/bars-chart";
 import type { Fmt } from "../_charts/format";
-import { Legend, Responsive, TABLE, TableDetails, TableHead, TD, TH } from "../_charts/kit";
+import { Legend, Responsive, TABLE, TableDetails, TABLE_CELLS, TableHead, TH } from "../_charts/kit";
 import { MASTERY_STYLE, MasteryChart } from "../_charts/mastery-chart";
 import { INTRO, SECTION, type T } from "./types";
 
@@ -17,7 +17,7 @@ interface Props {
 
 /** Number columns of the hardest-cards table, from `sm` up; on a phone they are a line under the card. */
 const NUM_TH = "hidden w-px whitespace-nowrap border-b border-slate-200 px-3 py-2 text-right font-semibold sm:table-cell dark:border-slate-800";
-const NUM_TD = "hidden w-px whitespace-nowrap border-b border-slate-100 px-3 py-1.5 text-right sm:table-cell dark:border-slate-800/70";
+const NUM_TD = "hidden w-px whitespace-nowrap text-right sm:table-cell";
 
 const STATE_FILL = {
   new: "fill-slate-400 dark:fill-slate-500",
@@ -58,10 +58,10 @@ function States({ data, fmt, t }: Props) {
           <tbody>
             {CARD_STATES.map((k) => (
               <tr key={k} data-state={k}>
-                <th scope="row" className={`${TD} font-normal`}>
+                <th scope="row" className="font-normal">
                   {t(`states.names.${k}`)}
                 </th>
-                <td className={`${TD} text-right`}>{s[k]}</td>
+                <td className="text-right">{s[k]}</td>
               </tr>
             ))}
           </tbody>
@@ -104,10 +104,10 @@ function Easiness({ data, fmt, t }: Props) {
           <tbody>
             {bins.map((b) => (
               <tr key={b.from}>
-                <th scope="row" className={`${TD} font-normal`}>
+                <th scope="row" className="font-normal">
                   {label(b)}
                 </th>
-                <td className={`${TD} text-right`}>{b.count}</td>
+                <td className="text-right">{b.count}</td>
               </tr>
             ))}
           </tbody>
@@ -158,13 +158,13 @@ function Mastery({ data, fmt, t }: Props) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.topic} data-testid="mastery-row" data-topic={r.topic}>
-                <th scope="row" className={`${TD} font-normal`}>
+                <th scope="row" className="font-normal">
                   {r.label}
                 </th>
-                <td className={`${TD} text-right`} data-testid="mastery-mature">
+                <td className="text-right" data-testid="mastery-mature">
                   {t("mastery.matureCell", { mature: r.mature, cards: r.cards, share: fmt.percent(r.share) })}
                 </td>
-                <td className={`${TD} text-right`} data-testid="mastery-quiz">
+                <td className="text-right" data-testid="mastery-quiz">
                   {r.accuracy === null
                     ? t("mastery.dash")
                     : t("mastery.quizCell", { correct: r.quiz.correct, answered: r.quiz.answered, share: fmt.percent(r.accuracy) })}
@@ -190,7 +190,7 @@ function Hardest({ data, fmt, t, locale }: Props & { locale: string }) {
         <p className="text-sm text-slate-500 dark:text-slate-400">{t("hardest.none")}</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm tabular-nums" data-testid="hardest-table">
+          <table className={`w-full border-collapse text-left text-sm tabular-nums ${TABLE_CELLS}`} data-testid="hardest-table">
             <TableHead columns={[{ label: t("hardest.card") }, { label: t("hardest.topic"), className: `${TH} hidden sm:table-cell` }, { label: t("hardest.easiness"), className: NUM_TH }, { label: t("hardest.lapses"), className: NUM_TH }]} />
             <tbody>
               {data.hardest.map((c) => {
@@ -198,7 +198,7 @@ function Hardest({ data, fmt, t, locale }: Props & { locale: string }) {
                 const topic = t(`topics.${c.topic}`);
                 return (
                   <tr key={c.id} data-testid="hardest-row">
-                    <td className={TD}>
+                    <td>
                       <Link href={`/decks/cards/${c.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100" lang={side === "zh" ? "zh-CN" : "en"}>
                         {text.length > 90 ? `${text.slice(0, 89)}…` : text}
                       </Link>
@@ -206,7 +206,7 @@ function Hardest({ data, fmt, t, locale }: Props & { locale: string }) {
                         {t("hardest.line", { topic, easiness: fmt.number(c.easiness, 2), lapses: c.lapses })}
                       </span>
                     </td>
-                    <td className={`${TD} hidden whitespace-nowrap sm:table-cell`}>{topic}</td>
+                    <td className="hidden whitespace-nowrap sm:table-cell">{topic}</td>
                     <td className={NUM_TD}>{fmt.number(c.easiness, 2)}</td>
                     <td className={NUM_TD}>{c.lapses}</td>
                   </tr>

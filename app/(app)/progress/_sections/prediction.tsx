@@ -6,7 +6,7 @@ import type { Metrics } from "@/lib/core/stats/prediction";
 import { loadSchedulePrediction, type SchedulePrediction } from "@/lib/progress/prediction";
 import { CALIBRATION_STYLE, CalibrationChart } from "../_charts/calibration-chart";
 import type { Fmt } from "../_charts/format";
-import { Legend, Responsive, TABLE, TableDetails, TableHead, TD } from "../_charts/kit";
+import { Legend, Responsive, TABLE, TABLE_CELLS, TableDetails, TableHead } from "../_charts/kit";
 import { INTRO, SECTION, type T } from "./types";
 
 const ALGORITHMS = ["sm2", "fsrs"] as const;
@@ -24,17 +24,17 @@ function MetricsTable({ data, fmt, t }: { data: SchedulePrediction; fmt: Fmt; t:
   return (
     <div className="overflow-x-auto">
       {/* No min-width: the explanations wrap, so the figures stay on a phone's screen. */}
-      <table className="w-full border-collapse text-left text-sm tabular-nums" data-testid="prediction-metrics">
+      <table className={`w-full border-collapse text-left text-sm tabular-nums ${TABLE_CELLS}`} data-testid="prediction-metrics">
         <TableHead columns={[{ label: t("metric") }, { label: t("sm2"), numeric: true }, { label: t("fsrs"), numeric: true }]} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-metric={r.key}>
-              <th scope="row" className={`${TD} font-normal`}>
+              <th scope="row" className="font-normal">
                 <span className="font-medium">{t(`metrics.${r.key}.name`)}</span>
                 <span className="block text-xs text-slate-600 dark:text-slate-400">{t(`metrics.${r.key}.help`)}</span>
               </th>
-              <td className={`${TD} text-right align-top`} data-algorithm="sm2">{cell(data.sm2, r.pick)}</td>
-              <td className={`${TD} text-right align-top`} data-algorithm="fsrs">{cell(data.fsrs, r.pick)}</td>
+              <td className="text-right align-top" data-algorithm="sm2">{cell(data.sm2, r.pick)}</td>
+              <td className="text-right align-top" data-algorithm="fsrs">{cell(data.fsrs, r.pick)}</td>
             </tr>
           ))}
         </tbody>
@@ -53,11 +53,11 @@ function CalibrationTable({ data, fmt, t }: { data: SchedulePrediction; fmt: Fmt
       <tbody>
         {sm2.map((b, i) => (
           <tr key={b.from} data-testid="calibration-row">
-            <th scope="row" className={`${TD} font-normal`}>
+            <th scope="row" className="font-normal">
               {t("bin", { from: fmt.percent(b.from), to: fmt.percent(b.to) })}
             </th>
-            <td className={`${TD} text-right`}>{recalled(b)}</td>
-            <td className={`${TD} text-right`}>{recalled(fsrs[i])}</td>
+            <td className="text-right">{recalled(b)}</td>
+            <td className="text-right">{recalled(fsrs[i])}</td>
           </tr>
         ))}
       </tbody>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ProgressData } from "@/lib/progress/load";
 import type { Fmt } from "../_charts/format";
-import { Legend, Responsive, TABLE, TableDetails, TableHead, TD, TOPIC_STYLE } from "../_charts/kit";
+import { Legend, Responsive, TABLE, TableDetails, TableHead, TOPIC_STYLE } from "../_charts/kit";
 import { QuizChart } from "../_charts/quiz-chart";
 import { INTRO, SECTION } from "./types";
 
@@ -40,16 +40,16 @@ export async function QuizzesSection({ data, fmt, locale }: { data: ProgressData
               <tbody>
                 {[...points].reverse().map((p) => (
                   <tr key={p.id} data-testid="quiz-history-row" data-topic={p.topic}>
-                    <th scope="row" className={`${TD} font-normal`}>
+                    <th scope="row" className="font-normal">
                       <Link href={`/quizzes/${p.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
                         {fmt.moment(p.finishedAt)}
                       </Link>
                     </th>
-                    <td className={TD}>
+                    <td>
                       {t(`topics.${p.topic}`)}
                       {p.retry ? <span className="ms-1 text-xs text-slate-500 dark:text-slate-400">({t("quizzes.retry")})</span> : null}
                     </td>
-                    <td className={`${TD} text-right`} data-testid="quiz-history-score">
+                    <td className="text-right" data-testid="quiz-history-score">
                       {t("quizzes.scoreCell", { score: p.score, length: p.length })} · {fmt.percent(pct(p))}
                     </td>
                   </tr>

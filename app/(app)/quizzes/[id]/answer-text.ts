@@ -14,6 +14,14 @@ export function answerText(question: PublicQuestion, value: unknown, lang: Lang,
     const v = typeof value === "object" && value && "value" in value ? (value as { value: boolean }).value : value;
     return v ? labels.true : labels.false;
   }
+  if (question.type === "typed") {
+    if (typeof value === "object" && "text" in value) return String((value as { text: string }).text);
+    return typeof value === "object" && "expected" in value ? (value as { expected: Record<Lang, string> }).expected[lang] : labels.none;
+  }
+  if (question.type === "multi") {
+    const ids = Array.isArray(value) ? value : ((value as { optionIds?: string[] }).optionIds ?? []);
+    return question.options.filter((o) => ids.includes(o.id)).map((o) => o.text[lang]).join("\n") || labels.none;
+  }
   const order = Array.isArray(value) ? value : ((value as { order?: string[] }).order ?? []);
   const byId = new Map(question.items.map((i) => [i.id, i.text[lang]]));
   return order.map((id, i) => `${i + 1}. ${byId.get(id) ?? "?"}`).join("\n");

@@ -3,12 +3,15 @@
 import { useTranslations } from "next-intl";
 import type { PublicQuestion } from "@/lib/core/quiz/types";
 import type { Feedback } from "@/lib/quizzes/answer";
+import { CardText } from "@/app/_components/card-text";
+import { sourceLabel } from "@/lib/core/deck/source-label";
+import { explanationBlocks } from "@/lib/core/quiz/explanation";
 import { answerText } from "./answer-text";
 
 export function FeedbackPanel({ question, feedback, lang }: { question: PublicQuestion; feedback: Feedback; lang: "zh" | "en" }) {
   const t = useTranslations("quiz");
   const labels = { true: t("true"), false: t("false"), none: t("result.noAnswer") };
-  const source = [...feedback.source.headings, feedback.source.row].filter(Boolean).join(" › ");
+  const source = sourceLabel(feedback.source, lang);
   return (
     <section
       role="status"
@@ -23,9 +26,14 @@ export function FeedbackPanel({ question, feedback, lang }: { question: PublicQu
           {answerText(question, feedback.answer, lang, labels)}
         </p>
       ) : null}
-      <p className="mt-2 text-sm">{feedback.explanation[lang]}</p>
+      <CardText blocks={explanationBlocks(feedback.explanation[lang])} className="mt-2 text-sm" />
       <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-        {t("feedback.source")}: {source}
+        {t("feedback.source")}: {source.text}
+        {source.translated ? (
+          <span className="block" lang="zh-CN">
+            {t("feedback.sourceOriginal")}: {source.original}
+          </span>
+        ) : null}
       </p>
     </section>
   );

@@ -32,12 +32,27 @@ export function OrderingInput(props: { items: Option[]; lang: Lang; locked: bool
 
   return (
     <div className="space-y-3">
-      {!locked ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("hint")}</p> : null}
+      {!locked ? (
+        <>
+          <p className="key-hint text-sm text-slate-600 dark:text-slate-400" data-key-hint>
+            {t("hint")}
+          </p>
+          <p className="touch-only text-sm text-slate-600 dark:text-slate-400">{t("hintTouch")}</p>
+        </>
+      ) : null}
       <ol className="space-y-2" data-testid="ordering-list">
         {order.map((id, index) => {
           const item = byId.get(id);
           if (!item) return null;
-          const tone = right ? (right[index] === id ? "border-green-500 bg-green-50 dark:bg-green-950" : "border-red-500 bg-red-50 dark:bg-red-950") : "";
+          const placed = right ? right[index] === id : null;
+          // One set of colours per state: a base white next to a green one loses to whichever
+          // Tailwind happens to emit later.
+          const tone =
+            placed === null
+              ? "border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900"
+              : placed
+                ? "border-green-600 bg-green-50 dark:border-green-500 dark:bg-green-950"
+                : "border-red-600 bg-red-50 dark:border-red-500 dark:bg-red-950";
           return (
             <li
               key={id}
@@ -64,16 +79,23 @@ export function OrderingInput(props: { items: Option[]; lang: Lang; locked: bool
                   move(id, index + 1);
                 }
               }}
-              className={`flex items-center gap-3 rounded-lg border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900 ${locked ? "" : "cursor-grab"} ${tone}`}
+              className={`flex items-center gap-3 rounded-lg border px-3 py-2 ${locked ? "" : "cursor-grab"} ${tone}`}
+              data-placed={placed === null ? undefined : placed ? "right" : "wrong"}
             >
-              <span className="w-6 text-center font-semibold text-slate-500">{index + 1}</span>
+              <span className="w-6 text-center font-semibold text-slate-600 dark:text-slate-400">{index + 1}</span>
               <span className="flex-1">{item.text[lang]}</span>
+              {placed !== null ? (
+                <span className={placed ? "text-green-800 dark:text-green-300" : "text-red-800 dark:text-red-300"}>
+                  <span aria-hidden="true">{placed ? "✓" : "✗"}</span>
+                  <span className="sr-only">{placed ? t("rightPlace") : t("wrongPlace")}</span>
+                </span>
+              ) : null}
               {!locked ? (
-                <span className="flex flex-col gap-1">
-                  <button type="button" className="rounded border border-slate-300 px-2 text-xs dark:border-slate-700" aria-label={`${t("up")}: ${item.text[lang]}`} disabled={index === 0} onClick={() => move(id, index - 1)}>
+                <span className="flex gap-1">
+                  <button type="button" className="min-h-11 min-w-11 rounded-md border border-slate-300 text-base disabled:opacity-40 dark:border-slate-700" aria-label={`${t("up")}: ${item.text[lang]}`} disabled={index === 0} onClick={() => move(id, index - 1)}>
                     ↑
                   </button>
-                  <button type="button" className="rounded border border-slate-300 px-2 text-xs dark:border-slate-700" aria-label={`${t("down")}: ${item.text[lang]}`} disabled={index === order.length - 1} onClick={() => move(id, index + 1)}>
+                  <button type="button" className="min-h-11 min-w-11 rounded-md border border-slate-300 text-base disabled:opacity-40 dark:border-slate-700" aria-label={`${t("down")}: ${item.text[lang]}`} disabled={index === order.length - 1} onClick={() => move(id, index + 1)}>
                     ↓
                   </button>
                 </span>

@@ -4,7 +4,9 @@ import { useTranslations } from "next-intl";
 import { useLayoutEffect } from "react";
 import type { PublicQuestion, QuizResponse } from "@/lib/core/quiz/types";
 import type { Feedback } from "@/lib/quizzes/answer";
+import { MultiInput } from "./multi-input";
 import { OrderingInput } from "./ordering-input";
+import { TypedInput } from "./typed-input";
 
 type Lang = "zh" | "en";
 
@@ -27,7 +29,7 @@ export function QuestionView(props: {
   // Layout effect: the listener sees the new state before the screen shows it, so a key pressed
   // right after the answer appears is never handled with the old state.
   useLayoutEffect(() => {
-    if (locked || question.type === "ordering") return;
+    if (locked || question.type === "ordering" || question.type === "typed" || question.type === "multi") return;
     function onKey(e: KeyboardEvent) {
       if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (question.type === "choice") {
@@ -51,7 +53,7 @@ export function QuestionView(props: {
 
   return (
     <section className="card-surface space-y-4 p-5 sm:p-6" data-testid="quiz-question" data-kind={question.kind}>
-      {question.type === "true-false" ? <p className="text-sm font-medium text-slate-500">{t("trueFalsePrompt")}</p> : null}
+      {question.type === "true-false" ? <p className="text-sm font-medium text-slate-600 dark:text-slate-400">{t("trueFalsePrompt")}</p> : null}
       <h2 className="text-lg font-medium sm:text-xl">{question.prompt[lang]}</h2>
       {question.type === "choice" ? (
         <>
@@ -64,8 +66,8 @@ export function QuestionView(props: {
                   ? "border-green-500 bg-green-50 dark:bg-green-950"
                   : picked
                     ? "border-red-500 bg-red-50 dark:bg-red-950"
-                    : "opacity-70"
-                : "hover:border-brand-500 hover:bg-brand-50 dark:hover:bg-slate-800";
+                    : "border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-400"
+                : "border-slate-300 hover:border-brand-500 hover:bg-brand-50 dark:border-slate-700 dark:hover:bg-slate-800";
               return (
                 <li key={o.id}>
                   <button
@@ -74,23 +76,23 @@ export function QuestionView(props: {
                     data-option={o.id}
                     aria-pressed={picked}
                     onClick={() => onAnswer({ type: "choice", optionId: o.id })}
-                    className={`flex w-full items-start gap-3 rounded-lg border border-slate-300 px-4 py-3 text-start dark:border-slate-700 ${tone}`}
+                    className={`flex w-full items-start gap-3 rounded-lg border px-4 py-3 text-start ${tone}`}
                   >
-                    <kbd className="mt-0.5 text-xs text-slate-500">{i + 1}</kbd>
+                    <kbd className="key-hint mt-0.5 text-xs text-slate-600 dark:text-slate-400">{i + 1}</kbd>
                     <span>{o.text[lang]}</span>
                   </button>
                 </li>
               );
             })}
           </ul>
-          {!feedback ? <p className="text-xs text-slate-500">{t("choiceHint")}</p> : null}
+          {!feedback ? <p className="key-hint text-xs text-slate-600 dark:text-slate-400" data-key-hint>{t("choiceHint")}</p> : null}
         </>
       ) : question.type === "true-false" ? (
         <>
           <div className="grid grid-cols-2 gap-3">
             {([true, false] as const).map((value) => {
               const picked = chosen?.type === "true-false" && chosen.value === value;
-              const tone = feedback ? (right === value ? "border-green-500 bg-green-50 dark:bg-green-950" : picked ? "border-red-500 bg-red-50 dark:bg-red-950" : "opacity-70") : "hover:border-brand-500";
+              const tone = feedback ? (right === value ? "border-green-500 bg-green-50 dark:bg-green-950" : picked ? "border-red-500 bg-red-50 dark:bg-red-950" : "border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-400") : "border-slate-300 hover:border-brand-500 dark:border-slate-700";
               return (
                 <button
                   key={String(value)}
@@ -99,16 +101,20 @@ export function QuestionView(props: {
                   data-value={String(value)}
                   aria-pressed={picked}
                   onClick={() => onAnswer({ type: "true-false", value })}
-                  className={`rounded-lg border border-slate-300 px-4 py-3 font-medium dark:border-slate-700 ${tone}`}
+                  className={`rounded-lg border px-4 py-3 font-medium ${tone}`}
                 >
-                  <kbd className="me-2 text-xs text-slate-500">{value ? "T" : "F"}</kbd>
+                  <kbd className="key-hint me-2 text-xs text-slate-600 dark:text-slate-400">{value ? "T" : "F"}</kbd>
                   {value ? t("true") : t("false")}
                 </button>
               );
             })}
           </div>
-          {!feedback ? <p className="text-xs text-slate-500">{t("trueFalseHint")}</p> : null}
+          {!feedback ? <p className="key-hint text-xs text-slate-600 dark:text-slate-400" data-key-hint>{t("trueFalseHint")}</p> : null}
         </>
+      ) : question.type === "typed" ? (
+        <TypedInput locked={locked} feedback={feedback} onSubmit={(text) => onAnswer({ type: "typed", text })} />
+      ) : question.type === "multi" ? (
+        <MultiInput options={question.options} lang={lang} locked={locked} feedback={feedback} onSubmit={(optionIds) => onAnswer({ type: "multi", optionIds })} />
       ) : (
         <OrderingInput items={question.items} lang={lang} locked={locked} feedback={feedback} onSubmit={(order) => onAnswer({ type: "ordering", order })} />
       )}

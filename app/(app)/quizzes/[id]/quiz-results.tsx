@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
+import { CardText } from "@/app/_components/card-text";
+import { explanationBlocks } from "@/lib/core/quiz/explanation";
 import type { AttemptView } from "@/lib/quizzes/queries";
 import { retryMissedAction } from "../actions";
 import { answerText } from "./answer-text";
@@ -30,13 +32,13 @@ export function QuizResults({ view, locale }: { view: AttemptView; locale: "en" 
       <h1 className="text-2xl font-semibold">{t("result.heading")}</h1>
       <dl className="card-surface grid grid-cols-2 gap-4 p-5">
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">{t("result.score")}</dt>
+          <dt className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">{t("result.score")}</dt>
           <dd className="text-2xl font-semibold" data-testid="quiz-score">
             {score} / {view.questions.length}
           </dd>
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">{t("result.time")}</dt>
+          <dt className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">{t("result.time")}</dt>
           <dd className="text-2xl font-semibold">{duration(end - new Date(view.createdAt).getTime())}</dd>
         </div>
       </dl>
@@ -88,7 +90,7 @@ export function QuizResults({ view, locale }: { view: AttemptView; locale: "en" 
                 {answerText(question, feedback?.answer, lang, labels)}
               </p>
             ) : null}
-            {feedback ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{feedback.explanation[lang]}</p> : null}
+            {feedback ? <CardText blocks={explanationBlocks(feedback.explanation[lang])} className="mt-2 text-sm text-slate-600 dark:text-slate-400" /> : null}
           </li>
         ))}
       </ol>

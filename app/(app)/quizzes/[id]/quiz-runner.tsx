@@ -58,7 +58,7 @@ export function QuizRunner({ initial, locale }: { initial: AttemptView; locale: 
           return;
         }
         requestId.current = null;
-        const key = res.error === "closed" ? "closed" : res.error === "already-answered" ? "alreadyAnswered" : res.error === "not-found" ? "notFound" : "badInput";
+        const key = res.error === "closed" ? "closed" : res.error === "already-answered" ? "alreadyAnswered" : res.error === "not-found" ? "notFound" : res.error === "rate-limited" ? "rateLimited" : "badInput";
         setError(t(`errors.${key}`));
         if (res.error === "already-answered" || res.error === "closed") router.refresh();
       } catch {

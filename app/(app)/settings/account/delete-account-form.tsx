@@ -4,12 +4,13 @@ import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { Field } from "@/app/_components/field";
+import { messageKey } from "@/app/_actions/errors";
 import { deleteAccountAction, type DeleteAccountState } from "./actions";
 
 export function DeleteAccountForm() {
   const t = useTranslations("account.delete");
   const [state, action, pending] = useActionState<DeleteAccountState, FormData>(deleteAccountAction, { ok: false, errors: {} });
-  const err = (f: string) => (state.errors[f] ? t(`errors.${state.errors[f]}` as never) : undefined);
+  const err = (f: string) => (state.errors[f] ? t(`errors.${messageKey(state.errors[f])}` as never) : undefined);
 
   useEffect(() => {
     if (state.ok) void signOut({ callbackUrl: "/?deleted=1" });

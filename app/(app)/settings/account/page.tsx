@@ -17,7 +17,7 @@ export default async function AccountPage() {
   return (
     <div className="mx-auto max-w-lg space-y-6">
       <div>
-        <Link href="/settings" className="text-sm text-brand-600 hover:underline dark:text-brand-100">
+        <Link href="/settings" className="inline-flex min-h-11 items-center text-sm text-brand-600 hover:underline dark:text-brand-100">
           {t("back")}
         </Link>
         <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>

@@ -5,6 +5,8 @@ import type { Catalog, ComponentItem, Duty } from "../catalog";
 import { choice, nearInLength } from "../options";
 import type { Rng } from "../rng";
 import { both, list, nameAtStart, zhSpaced } from "../text";
+import type { Option } from "../types";
+import { componentConfusion } from "./contrast";
 
 export const PLACEMENT_TEXT: Record<Placement, Localized> = {
   "control-plane": { zh: "在控制平面上", en: "On the control plane" },
@@ -37,6 +39,11 @@ function owns(c: ComponentItem, duty: Duty): boolean {
   return [duty.statement, duty.option].some((t) => c.owned.has(t.zh) || c.owned.has(t.en));
 }
 
+/** The option showing this text (options are built from these texts, so one always matches). */
+function optionWith(options: Option[], text: Localized): string {
+  return options.find((o) => o.text.en === text.en && o.text.zh === text.zh)?.id ?? "";
+}
+
 function dutyToComponent(cat: Catalog, rng: Rng, c: ComponentItem, duty: Duty): Candidate | null {
   // A component that also has this duty would be a second right answer.
   const others = cat.components.filter((o) => o !== c && !owns(o, duty));
@@ -59,6 +66,7 @@ function dutyToComponent(cat: Catalog, rng: Rng, c: ComponentItem, duty: Duty): 
       },
       options,
       answer,
+      confusions: distractors.map((o) => componentConfusion(cat, optionWith(options, o.label), c, o, duty.statement)),
       explanation: withNote(
         {
           zh: `是 ${name.zh}：「${duty.statement.zh}」是它的职责之一。`,
@@ -100,6 +108,8 @@ function componentToDuty(cat: Catalog, rng: Rng, c: ComponentItem): Candidate | 
       prompt: { zh: `${zhSpaced(name.zh)}的作用是什么？`, en: `What does ${name.en} do?` },
       options,
       answer,
+      // Taking another component's duty for this one's mixes the two up just the same.
+      confusions: picked.map((o) => componentConfusion(cat, optionWith(options, o.duty.option), o.owner, c, o.duty.statement)),
       explanation: {
         zh: `${name.zh}：${duty.statement.zh}。其他选项分别是 ${owners.zh} 的职责。`,
         en: `${nameAtStart(name.en)}: ${duty.statement.en}. The other options describe ${owners.en}.`,

@@ -36,7 +36,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
   return (
     <div className="space-y-6">
       <nav aria-label={t("browse.backToDecks")} className="text-sm">
-        <Link href="/decks" className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+        <Link href="/decks" className="inline-flex min-h-11 items-center font-medium text-brand-600 hover:underline dark:text-brand-100">
           ← {t("browse.backToDecks")}
         </Link>
       </nav>
@@ -59,7 +59,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
                 <Link
                   href={browseHref({ topic: tab.topic, q: filter.q })}
                   aria-current={active ? "page" : undefined}
-                  className={`block rounded-full border px-3 py-1.5 text-sm font-medium ${
+                  className={`flex min-h-11 items-center rounded-full border px-4 text-sm font-medium ${
                     active
                       ? "border-brand-600 bg-brand-600 text-white dark:border-brand-500 dark:bg-brand-500"
                       : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"

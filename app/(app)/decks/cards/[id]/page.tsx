@@ -5,7 +5,8 @@ import { CardText } from "@/app/_components/card-text";
 import { currentUser, requireUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
 import { cardPlainText, cardTextBlocks } from "@/lib/core/deck/card-text";
-import type { Localized, SourceRef } from "@/lib/core/deck/types";
+import type { Localized } from "@/lib/core/deck/types";
+import { sourceLabel } from "@/lib/core/deck/source-label";
 import { cardDetail } from "@/lib/decks/queries";
 import { dueTodayIds } from "@/lib/reviews/due-today";
 import { browseHref, preview, sides, type Side } from "../../_components/lang";
@@ -19,10 +20,6 @@ export async function generateMetadata({ params }: { params: Params }) {
   if (!card) return { title: t("title") };
   const { mine } = sides(await getLocale());
   return { title: t("card.metaTitle", { front: preview(cardPlainText(card.front[mine]), 60) }) };
-}
-
-function sourceRef(source: SourceRef): string {
-  return [...source.headings, ...(source.row ? [source.row] : [])].join(" › ");
 }
 
 /** Front, back and correction note of one card in one language. */
@@ -76,15 +73,16 @@ export default async function CardPage({ params }: { params: Params }) {
   const topic = t(`topics.${card.topic}`);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: user.timeZone });
   const state = card.state;
+  const source = card.source ? sourceLabel(card.source, mine) : null;
 
   return (
     <div className="space-y-6">
       <nav aria-label={t("browse.backToDecks")} className="flex flex-wrap items-center gap-x-2 text-sm">
-        <Link href="/decks" className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+        <Link href="/decks" className="inline-flex min-h-11 min-w-11 items-center justify-center font-medium text-brand-600 hover:underline dark:text-brand-100">
           {t("browse.backToDecks")}
         </Link>
         <span aria-hidden="true" className="text-slate-400">›</span>
-        <Link href={browseHref({ topic: card.topic })} className="font-medium text-brand-600 hover:underline dark:text-brand-100" data-testid="back-to-topic">
+        <Link href={browseHref({ topic: card.topic })} className="inline-flex min-h-11 items-center font-medium text-brand-600 hover:underline dark:text-brand-100" data-testid="back-to-topic">
           {topic}
         </Link>
       </nav>
@@ -116,18 +114,25 @@ export default async function CardPage({ params }: { params: Params }) {
           <h2 id="source-heading" className="font-semibold">
             {t("card.source")}
           </h2>
-          {card.source ? (
-            <p className="mt-1 text-slate-700 dark:text-slate-300" data-testid="card-source">
-              {t.rich("card.sourceLine", {
-                ref: () => <span lang="zh-CN">{sourceRef(card.source!)}</span>,
-                line: card.source.line,
-              })}{" "}
-              <span className="whitespace-nowrap text-slate-500 dark:text-slate-400">
-                ({t("card.sourceFile", { file: card.deck.sourcePath })})
-              </span>
-            </p>
+          {source ? (
+            <>
+              <p className="mt-1 text-slate-700 dark:text-slate-300" data-testid="card-source">
+                {t.rich("card.sourceLine", {
+                  ref: () => <span lang={source.translated ? mineLang : "zh-CN"}>{source.text}</span>,
+                  line: card.source!.line,
+                })}
+              </p>
+              {source.translated ? (
+                <details className="mt-1">
+                  <summary className="cursor-pointer py-3 text-brand-700 dark:text-brand-100">{t("card.sourceOriginal")}</summary>
+                  <p lang="zh-CN" className="text-slate-700 dark:text-slate-300" data-testid="card-source-original">
+                    {source.original}
+                  </p>
+                </details>
+              ) : null}
+            </>
           ) : (
-            <p className="mt-1 text-slate-500">{t("card.sourceMissing")}</p>
+            <p className="mt-1 text-slate-600 dark:text-slate-400">{t("card.sourceMissing")}</p>
           )}
         </section>
       </article>

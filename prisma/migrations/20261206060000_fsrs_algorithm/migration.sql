@@ -52,6 +52,8 @@ ALTER TABLE "new_ReviewLog" RENAME TO "ReviewLog";
 CREATE INDEX "ReviewLog_userId_reviewedAt_idx" ON "ReviewLog"("userId", "reviewedAt");
 CREATE INDEX "ReviewLog_cardId_idx" ON "ReviewLog"("cardId");
 CREATE UNIQUE INDEX "ReviewLog_userId_requestId_key" ON "ReviewLog"("userId", "requestId");
+-- The table was rebuilt above: the grades index of 20261206050000_review_grades_index again.
+CREATE INDEX "ReviewLog_userId_origin_undoneAt_reviewedAt_idx" ON "ReviewLog"("userId", "origin", "undoneAt", "reviewedAt");
 CREATE TABLE "new_User" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "email" TEXT NOT NULL,
