@@ -120,7 +120,10 @@ const JSON_ACTIONS: JsonAction[] = [
   {
     name: "checkMatchAction",
     file: "app/(app)/quizzes/match/actions.ts",
-    page: "/quizzes/match",
+    // Checked on the round's page, the one page whose actions include it.
+    get page() {
+      return `/quizzes/match/${ids.myRound}`;
+    },
     schema: checkMatchSchema,
     valid: () => ({ roundId: ids.myRound, pairs: { a: "p", b: "q", c: "r", d: "s", e: "t", f: "u" }, requestId: randomUUID() }),
   },
@@ -338,7 +341,7 @@ describe("hostile input against every server action", () => {
     expect(retry.text).toContain('"error":"not-found"');
     const page = await fetch(`${server.baseURL}/quizzes/${ids.otherAttempt}`, { headers: { Cookie: cookie } });
     expect(page.status).toBe(404);
-    const check = await post("/quizzes/match", actionId("app/(app)/quizzes/match/actions.ts", "checkMatchAction"), JSON.stringify([{ roundId: ids.otherRound, pairs: { a: "p" }, requestId: randomUUID() }]));
+    const check = await post(`/quizzes/match/${ids.myRound}`, actionId("app/(app)/quizzes/match/actions.ts", "checkMatchAction"), JSON.stringify([{ roundId: ids.otherRound, pairs: { a: "p" }, requestId: randomUUID() }]));
     expect(check.text).toContain('"error":"not-found"');
     const round = await fetch(`${server.baseURL}/quizzes/match/${ids.otherRound}`, { headers: { Cookie: cookie } });
     expect(round.status).toBe(404);

@@ -50,7 +50,7 @@ describe.runIf(enabled)("a point without curated English", () => {
 
   it("is reported by the seed with its line and text", () => {
     expect(seedOutput.stderr).toMatch(new RegExp(`line \\d+: no English yet for '${NEW_DUTY}'`));
-    expect(seedOutput.stdout).toMatch(/added 1: component:kubelet:duty:/);
+    expect(seedOutput.stdout).toMatch(/\badded 1\b[^\n]*\n\[deck\]   added: component:kubelet:duty:/);
     expect(seedOutput.stdout).toMatch(/retired 0/);
   });
 
