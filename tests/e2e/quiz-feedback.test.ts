@@ -87,6 +87,8 @@ describe.runIf(enabled)("quiz feedback and history as a learner sees them", () =
     }
     await page.goto(`${server.baseURL}/progress`);
     const chart = page.locator("[data-testid=progress-quizzes] svg[data-chart]").filter({ visible: true }).first();
+    // The page streams (the prediction section comes after): read the chart once its points are drawn.
+    await chart.locator("circle").nth(2).waitFor({ state: "attached", timeout: 15_000 });
     const dots = await chart.locator("circle").evaluateAll((els) => els.map((e) => Number(e.getAttribute("cx"))));
     expect(dots).toHaveLength(3);
     expect(new Set(dots).size).toBe(3);
