@@ -109,7 +109,7 @@ describe.runIf(enabled)("choosing FSRS in Settings and back", () => {
     await page.getByTestId("algorithm-saved").waitFor();
     await reveal();
     const group = page.locator("fieldset[data-algorithm=fsrs]");
-    expect(await group.locator("legend").innerText()).toBe("你记得怎么样？按键 1–4");
+    expect(await group.locator("legend").innerText()).toBe("你记得怎么样？ 按键 1–4");
     expect(await group.locator("button[data-grade]").count()).toBe(4);
     const names = { 1: "重来", 3: "困难", 4: "良好", 5: "简单" };
     for (const [grade, name] of Object.entries(names)) expect(await group.locator(`button[data-grade="${grade}"]`).innerText()).toContain(name);

@@ -20,9 +20,9 @@ interface Problem {
 }
 
 /**
- * Sideways scrolling and every visible control smaller than 44×44 CSS px. A visually hidden radio
- * or checkbox is measured by its label (that is what a finger presses); a link inside a sentence
- * is exempt, as WCAG exempts inline targets.
+ * Sideways scrolling and every visible control smaller than 44×44 CSS px. A radio or checkbox
+ * inside a label is measured by its label (pressing anywhere on the label toggles it: that is
+ * what a finger presses); a link inside a sentence is exempt, as WCAG exempts inline targets.
  */
 async function layoutProblems(p: Page): Promise<{ overflow: number; small: Problem[] }> {
   return p.evaluate((min) => {
@@ -31,7 +31,7 @@ async function layoutProblems(p: Page): Promise<{ overflow: number; small: Probl
     const controls = document.querySelectorAll<HTMLElement>("a[href], button, select, input:not([type=hidden]), textarea, summary");
     for (const el of controls) {
       let target: HTMLElement = el;
-      if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox") && el.getBoundingClientRect().width <= 1) {
+      if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox")) {
         target = el.closest("label") ?? el;
       }
       const box = target.getBoundingClientRect();
