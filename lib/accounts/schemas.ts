@@ -69,6 +69,8 @@ export const settingsSchema = z.strictObject({
   rolloverHour: intField(0, 23, "rolloverHour"),
   newPerDay: intField(0, 500, "newPerDay"),
   maxReviewsPerDay: intField(1, 9999, "maxReviewsPerDay"),
+  // A checkbox: "on" when ticked, absent when not.
+  typeAnswers: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).optional(),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;
 

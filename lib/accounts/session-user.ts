@@ -6,7 +6,7 @@ export async function readSessionUser(db: Db, id: string) {
     where: { id },
     select: {
       id: true, email: true, name: true, locale: true, timeZone: true, rolloverHour: true,
-      newPerDay: true, maxReviewsPerDay: true, sessionVersion: true, algorithm: true, desiredRetention: true, fsrsWeights: true, fsrsFitStatus: true, fsrsFitAt: true,
+      newPerDay: true, maxReviewsPerDay: true, sessionVersion: true, algorithm: true, desiredRetention: true, typeAnswers: true, fsrsWeights: true, fsrsFitStatus: true, fsrsFitAt: true,
     },
   });
 }

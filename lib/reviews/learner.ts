@@ -9,4 +9,6 @@ export interface Learner {
   algorithm?: string;
   desiredRetention?: number;
   fsrsWeights?: string | null;
+  /** Cards whose answer is a name are typed first (Settings). */
+  typeAnswers?: boolean;
 }

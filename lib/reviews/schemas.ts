@@ -12,3 +12,6 @@ export const gradeInputSchema = z.strictObject({
 });
 
 export const undoInputSchema = z.strictObject({ logId: id });
+
+/** What the learner typed for a review card; checked on the server (lib/reviews/type-in). */
+export const typeInInputSchema = z.strictObject({ cardId: id, text: z.string().max(120) });

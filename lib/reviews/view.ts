@@ -5,6 +5,7 @@ import type { Learner } from "./learner";
 import { loadQueue, type QueueData } from "./queue-data";
 import { readCardWithState } from "./queue-reads";
 import { learnerAlgorithm } from "./algorithm";
+import { typeInCards } from "./type-in";
 
 export interface CardView {
   id: string;
@@ -21,6 +22,8 @@ export interface CardView {
   labels: GradeLabel[];
   /** The learner's algorithm: SM-2 shows the six grades, FSRS four buttons (FSRS_BUTTON_GRADES). */
   algorithm: AlgorithmName;
+  /** The learner types the answer first (Settings, and a card whose answer is a component's name). */
+  typeIn: boolean;
 }
 
 export interface SessionView {
@@ -59,6 +62,7 @@ async function cardView(db: DbTx, learner: Learner, now: Date, data: QueueData, 
     version: card.version ?? 0,
     labels,
     algorithm: algorithm.name,
+    typeIn: learner.typeAnswers ? (await typeInCards(db, [card.id])).has(card.id) : false,
   };
 }
 

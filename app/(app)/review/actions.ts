@@ -4,7 +4,8 @@ import { jsonAction } from "@/app/_actions/action";
 import { readyDb } from "@/lib/db/client";
 import { gradeCard } from "@/lib/reviews/grade";
 import { undoGrade } from "@/lib/reviews/undo";
-import { gradeInputSchema, undoInputSchema } from "@/lib/reviews/schemas";
+import { gradeInputSchema, typeInInputSchema, undoInputSchema } from "@/lib/reviews/schemas";
+import { checkTypeIn } from "@/lib/reviews/type-in";
 import { toClientSession, type ClientSession } from "./client-session";
 
 type Outcome = { ok: true; session: ClientSession } | { ok: false; error: "conflict" | "not-in-queue" | "not-found" | "not-last"; session: ClientSession | null };
@@ -32,6 +33,14 @@ export const undoAction = jsonAction({
     if (!out.ok) return { ok: false, error: out.error, session: out.session && toClientSession(out.session) };
     return { ok: true, session: toClientSession(out.session) };
   },
+});
+
+/** Compares a typed answer with the card's; writes nothing (the grade is still the learner's). */
+export const checkTypedAction = jsonAction({
+  name: "check-typed",
+  session: "required",
+  input: typeInInputSchema,
+  run: async ({ input }) => checkTypeIn(await readyDb(), input.cardId, input.text),
 });
 
 export type ReviewActionResult = Awaited<ReturnType<typeof gradeAction>>;

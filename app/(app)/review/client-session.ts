@@ -18,6 +18,7 @@ export interface ClientCard {
   labels: GradeLabel[];
   /** SM-2: six grades; FSRS: four buttons. */
   algorithm: "sm2" | "fsrs";
+  typeIn: boolean;
 }
 
 export type ClientSession = Omit<SessionView, "card"> & { card: ClientCard | null };
@@ -30,7 +31,7 @@ export function toClientSession(view: SessionView): ClientSession {
   return {
     ...view,
     card: c
-      ? { id: c.id, topic: c.topic, kind: c.kind, front: sides(c.front), back: sides(c.back), note: c.note ? sides(c.note) : null, source: c.source, version: c.version, labels: c.labels, algorithm: c.algorithm }
+      ? { id: c.id, topic: c.topic, kind: c.kind, front: sides(c.front), back: sides(c.back), note: c.note ? sides(c.note) : null, source: c.source, version: c.version, labels: c.labels, algorithm: c.algorithm, typeIn: c.typeIn }
       : null,
   };
 }

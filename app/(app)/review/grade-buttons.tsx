@@ -29,12 +29,15 @@ export function GradeButtons({
   disabled,
   onGrade,
   algorithm = "sm2",
+  suggested,
 }: {
   labels: GradeLabel[];
   locale: Locale;
   disabled: boolean;
   onGrade: (q: Quality) => void;
   algorithm?: "sm2" | "fsrs";
+  /** The grade a typed answer suggests: marked and focused, so Enter takes it. */
+  suggested?: number;
 }) {
   const t = useTranslations("review");
   const text = useLabelText(locale);
@@ -54,6 +57,8 @@ export function GradeButtons({
             key={q}
             type="button"
             data-grade={q}
+            data-suggested={q === suggested ? "true" : undefined}
+            autoFocus={q === suggested}
             onClick={() => onGrade(q)}
             title={fsrs ? t(`fsrs.help.${q}` as never) : t(`gradeHelp.${q}`)}
             aria-keyshortcuts={String(fsrs ? i + 1 : q)}
@@ -61,7 +66,7 @@ export function GradeButtons({
               q < 3
                 ? "border-red-200 bg-red-50 text-red-900 hover:bg-red-100 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
                 : "border-green-200 bg-green-50 text-green-900 hover:bg-green-100 dark:border-green-900 dark:bg-green-950 dark:text-green-100"
-            }`}
+            } ${q === suggested ? "ring-2 ring-brand-500 ring-offset-2 dark:ring-sky-400 dark:ring-offset-slate-900" : ""}`}
           >
             <span>
               <kbd className="key-hint me-1 text-xs">{fsrs ? i + 1 : q}</kbd>
@@ -70,6 +75,7 @@ export function GradeButtons({
             <span className="text-xs" data-testid={`interval-${q}`}>
               {text(labels[q])}
             </span>
+            {q === suggested ? <span className="sr-only">{t("typeIn.suggestedMark")}</span> : null}
           </button>
         ))}
       </div>

@@ -5,10 +5,19 @@ import { useState } from "react";
 import { CardText } from "@/app/_components/card-text";
 import { sourceLabel } from "@/lib/core/deck/source-label";
 import type { ClientCard } from "./client-session";
+import { TypeInComparison, TypeInForm, type TypeInState } from "./type-in";
 
 type Locale = "en" | "zh-CN";
 
-export function ReviewCard({ card, locale, revealed, onReveal }: { card: ClientCard; locale: Locale; revealed: boolean; onReveal: () => void }) {
+export function ReviewCard(props: {
+  card: ClientCard;
+  locale: Locale;
+  revealed: boolean;
+  onReveal: () => void;
+  typeIn: TypeInState;
+  onTyped: (state: NonNullable<TypeInState>) => void;
+}) {
+  const { card, locale, revealed, onReveal, typeIn, onTyped } = props;
   const t = useTranslations("review");
   const [other, setOther] = useState(false);
   const mine = locale === "zh-CN" ? "zh" : "en";
@@ -35,6 +44,7 @@ export function ReviewCard({ card, locale, revealed, onReveal }: { card: ClientC
         {revealed ? (
           <div className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-800" data-testid="card-back">
             <h2 className="sr-only">{t("answer")}</h2>
+            {typeIn ? <TypeInComparison state={typeIn} /> : null}
             <CardText blocks={card.back[mine]} />
             {other ? <CardText blocks={card.back[theirs]} className="text-slate-600 dark:text-slate-400" /> : null}
             {card.note ? (
@@ -52,6 +62,8 @@ export function ReviewCard({ card, locale, revealed, onReveal }: { card: ClientC
               ) : null}
             </p>
           </div>
+        ) : card.typeIn ? (
+          <TypeInForm key={card.id} cardId={card.id} onChecked={onTyped} onSkip={onReveal} />
         ) : (
           <button type="button" className="btn-primary w-full py-3 text-base" onClick={onReveal} autoFocus aria-keyshortcuts="Space Enter">
             {t("showAnswer")} <span className="key-hint text-xs" data-key-hint>({t("showAnswerHint")})</span>

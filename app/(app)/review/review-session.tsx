@@ -1,12 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import type { ClientSession } from "./client-session";
 import { GradeButtons } from "./grade-buttons";
 import { ReviewCard } from "./review-card";
 import { ReviewEmpty } from "./review-empty";
 import { SessionProgress } from "./session-progress";
 import { SessionSummary } from "./session-summary";
+import type { TypeInState } from "./type-in";
 import { useReviewSession } from "./use-review-session";
 
 type Locale = "en" | "zh-CN";
@@ -14,6 +16,10 @@ type Locale = "en" | "zh-CN";
 export function ReviewSession({ initial, locale, timeZone }: { initial: ClientSession; locale: Locale; timeZone: string }) {
   const t = useTranslations("review");
   const { session, card, revealed, notice, pending, reveal, grade, undo } = useReviewSession(initial);
+  // What was typed for the card on screen (a card shown again, e.g. after an undo, starts afresh).
+  const [typed, setTyped] = useState<{ showing: string; state: TypeInState }>({ showing: "", state: null });
+  const showing = card ? `${card.id}:${card.version}:${session.undoLogId ?? ""}` : "";
+  const typeIn = typed.showing === showing ? typed.state : null;
 
   return (
     <div className="mx-auto max-w-2xl space-y-4" data-testid="review-session" aria-busy={pending}>
@@ -33,8 +39,18 @@ export function ReviewSession({ initial, locale, timeZone }: { initial: ClientSe
       </div>
       {card ? (
         <>
-          <ReviewCard card={card} locale={locale} revealed={revealed} onReveal={reveal} />
-          {revealed ? <GradeButtons labels={card.labels} algorithm={card.algorithm} locale={locale} disabled={pending} onGrade={grade} /> : null}
+          <ReviewCard
+            card={card}
+            locale={locale}
+            revealed={revealed}
+            onReveal={reveal}
+            typeIn={typeIn}
+            onTyped={(state) => {
+              setTyped({ showing, state });
+              reveal();
+            }}
+          />
+          {revealed ? <GradeButtons labels={card.labels} algorithm={card.algorithm} locale={locale} disabled={pending} onGrade={grade} suggested={typeIn?.result.suggested} /> : null}
           <p className="key-hint text-center text-xs text-slate-600 dark:text-slate-400" data-key-hint>
             {t("keyboard")}
           </p>

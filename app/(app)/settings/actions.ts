@@ -20,7 +20,7 @@ const valuesOf = (fields: Record<string, unknown>) => Object.fromEntries(Object.
 export const saveSettingsAction = formAction({
   name: "save-settings",
   session: "required",
-  fields: ["name", "locale", "timeZone", "rolloverHour", "newPerDay", "maxReviewsPerDay"],
+  fields: ["name", "locale", "timeZone", "rolloverHour", "newPerDay", "maxReviewsPerDay", "typeAnswers"],
   input: settingsSchema,
   // A refused save sends back what was typed, so the form shows it again (also without JavaScript).
   echo: (fields) => ({ values: valuesOf(fields) }),

@@ -27,6 +27,7 @@ export default async function SettingsPage() {
           rolloverHour: user.rolloverHour,
           newPerDay: user.newPerDay,
           maxReviewsPerDay: user.maxReviewsPerDay,
+          typeAnswers: user.typeAnswers,
         }}
       />
       <AlgorithmForm

@@ -7,7 +7,7 @@ import { NameField } from "@/app/_components/name-field";
 import { messageKey } from "@/app/_actions/errors";
 import { saveSettingsAction, type SettingsState } from "./actions";
 
-type Initial = { name: string; locale: string; timeZone: string; rolloverHour: number; newPerDay: number; maxReviewsPerDay: number };
+type Initial = { name: string; locale: string; timeZone: string; rolloverHour: number; newPerDay: number; maxReviewsPerDay: number; typeAnswers: boolean };
 
 export function SettingsForm({ initial, zones }: { initial: Initial; zones: string[] }) {
   const t = useTranslations("settings");
@@ -75,6 +75,19 @@ export function SettingsForm({ initial, zones }: { initial: Initial; zones: stri
           )}
         </Field>
       </div>
+      <label className="flex min-h-11 items-start gap-3">
+        <input
+          type="checkbox"
+          name="typeAnswers"
+          className="mt-1 size-5"
+          defaultChecked={state.values ? state.values.typeAnswers === "on" : initial.typeAnswers}
+          data-testid="settings-type-answers"
+        />
+        <span>
+          <span className="font-medium">{t("fields.typeAnswers")}</span>
+          <span className="block text-sm text-slate-600 dark:text-slate-400">{t("fields.typeAnswersHint")}</span>
+        </span>
+      </label>
       {state.errors.form ? (
         <p role="alert" className="field-error">
           {err("form")}
