@@ -297,9 +297,14 @@ async function refresh(l: Learner, anyCardId: string): Promise<void> {
 const QUALITIES = [0, 1, 2, 3, 3, 4, 4, 4, 5, 5, 5, 5] as const;
 
 /** A response of the right shape that is wrong where it can be (the test reads the answer from the file, as only the server can). */
-function wrongResponse(prompt: { type: string; options?: { id: string }[]; items?: { id: string }[] }, answer: unknown): unknown {
+function wrongResponse(prompt: { type: string; options?: { id: string }[] }, answer: unknown): unknown {
   if (prompt.type === "choice") return { type: "choice", optionId: prompt.options!.find((o) => o.id !== answer)!.id };
   if (prompt.type === "true-false") return { type: "true-false", value: !answer };
+  if (prompt.type === "typed") return { type: "typed", text: "not a component" };
+  if (prompt.type === "multi") {
+    const right = new Set((answer as string[]) ?? []);
+    return { type: "multi", optionIds: prompt.options!.filter((o) => !right.has(o.id)).slice(0, 1).map((o) => o.id) };
+  }
   return { type: "ordering", order: [...(answer as string[])].reverse() };
 }
 
