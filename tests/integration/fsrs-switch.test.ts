@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { storedSchedules } from "../helpers/stored-schedules";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readyDb, type Db } from "@/lib/db/client";
-import { algorithmFor, checkSchedule, fsrsAlgorithm, parseWeights, rescheduleUnder, sameSchedule, SM2_ALGORITHM, type ReplayRow, type Schedule } from "@/lib/core/srs";
+import { algorithmFor, checkSchedule, fsrsAlgorithm, parseWeights, rescheduleUnder, sameSchedule, SM2_ALGORITHM } from "@/lib/core/srs";
 import { gradeCard } from "@/lib/reviews/grade";
 import { undoGrade } from "@/lib/reviews/undo";
 import { applyQuizMiss } from "@/lib/reviews/quiz-miss";
 import { loadQueue } from "@/lib/reviews/queue-data";
 import { sessionView } from "@/lib/reviews/view";
-import { schedulesOfRow } from "@/lib/reviews/schedule-store";
 import { setAlgorithm } from "@/lib/reviews/switch-algorithm";
 import { claimFit, runFit } from "@/lib/reviews/fsrs-fit";
 import type { Learner } from "@/lib/reviews/learner";
@@ -35,18 +35,7 @@ const CHOICES = [
 ];
 
 async function storedOf(userId: string) {
-  const logs = await db.reviewLog.findMany({ where: { userId }, orderBy: [{ reviewedAt: "asc" }, { id: "asc" }] });
-  const rows = new Map<string, ReplayRow[]>();
-  for (const l of logs) {
-    const row: ReplayRow = { id: l.id, origin: l.origin, kind: l.kind, grade: l.grade, reviewedAt: l.reviewedAt, undoneAt: l.undoneAt, algorithm: l.algorithm, ...schedulesOfRow(l) };
-    rows.set(l.cardId, [...(rows.get(l.cardId) ?? []), row]);
-  }
-  const states = new Map<string, Schedule>(
-    (await db.reviewState.findMany({ where: { userId } })).map((s) => [
-      s.cardId,
-      { repetitions: s.repetitions, easiness: s.easiness, intervalDays: s.intervalDays, lapses: s.lapses, dueAt: s.dueAt, lastReviewedAt: s.lastReviewedAt, stability: s.stability, difficulty: s.difficulty },
-    ]),
-  );
+  const { rows, states } = await storedSchedules(db, userId);
   const switches = (await db.algorithmSwitch.findMany({ where: { userId }, orderBy: [{ at: "asc" }, { id: "asc" }] })).map((s) => ({
     at: s.at,
     algorithm: algorithmFor({ algorithm: s.algorithm, desiredRetention: s.desiredRetention, weights: parseWeights(s.weights) }),

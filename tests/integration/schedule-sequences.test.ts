@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readyDb, type Db } from "@/lib/db/client";
-import { checkSchedule, type ReplayRow, type Schedule } from "@/lib/core/srs";
+import { checkSchedule } from "@/lib/core/srs";
 import { gradeCard } from "@/lib/reviews/grade";
 import { undoGrade } from "@/lib/reviews/undo";
 import { applyQuizMiss } from "@/lib/reviews/quiz-miss";
 import { loadQueue } from "@/lib/reviews/queue-data";
 import { sessionView } from "@/lib/reviews/view";
-import { schedulesOfRow } from "@/lib/reviews/schedule-store";
 import type { Learner } from "@/lib/reviews/learner";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
+import { storedSchedules } from "../helpers/stored-schedules";
 import { randomOps, SimLearner, ZONES } from "../helpers/schedule-sim";
 
 let db: Db;
@@ -23,21 +23,7 @@ beforeAll(async () => {
 
 const SEQUENCES = 24;
 
-async function storedOf(userId: string): Promise<{ rows: Map<string, ReplayRow[]>; states: Map<string, Schedule> }> {
-  const logs = await db.reviewLog.findMany({ where: { userId }, orderBy: [{ reviewedAt: "asc" }, { id: "asc" }] });
-  const rows = new Map<string, ReplayRow[]>();
-  for (const l of logs) {
-    const row: ReplayRow = { id: l.id, origin: l.origin, kind: l.kind, grade: l.grade, reviewedAt: l.reviewedAt, undoneAt: l.undoneAt, algorithm: l.algorithm, ...schedulesOfRow(l) };
-    rows.set(l.cardId, [...(rows.get(l.cardId) ?? []), row]);
-  }
-  const states = new Map(
-    (await db.reviewState.findMany({ where: { userId } })).map((s) => [
-      s.cardId,
-      { repetitions: s.repetitions, easiness: s.easiness, intervalDays: s.intervalDays, lapses: s.lapses, dueAt: s.dueAt, lastReviewedAt: s.lastReviewedAt, stability: s.stability, difficulty: s.difficulty },
-    ]),
-  );
-  return { rows, states };
-}
+const storedOf = (userId: string) => storedSchedules(db, userId);
 
 /**
  * The property test's sequences (tests/unit/srs/schedule-properties.test.ts) through the real use
