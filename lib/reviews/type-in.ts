@@ -16,15 +16,14 @@ async function deckFor(db: DbTx): Promise<CompiledDeck | null> {
   return deck;
 }
 
-/** Which of these cards can be answered by typing (their answer is a component's name). */
-export async function typeInCards(db: DbTx, cardIds: string[]): Promise<Set<string>> {
-  if (!cardIds.length) return new Set();
+/**
+ * Whether the card with this key can be answered by typing (its answer is a component's name).
+ * The review screen asks for the card it shows, whose key it already read: no card query here.
+ */
+export async function offersTypeIn(db: DbTx, cardKey: string): Promise<boolean> {
   const deck = await deckFor(db);
-  if (!deck) return new Set();
-  const cat = catalogOf(deck);
-  const rows = await db.card.findMany({ where: { id: { in: cardIds } }, select: { id: true, key: true } });
-  const byKey = new Map(deck.cards.map((c) => [c.key, c]));
-  return new Set(rows.filter((r) => { const c = byKey.get(r.key); return !!c && typeInAnswerFor(cat, c) !== null; }).map((r) => r.id));
+  const card = deck?.cards.find((c) => c.key === cardKey);
+  return !!deck && !!card && typeInAnswerFor(catalogOf(deck), card) !== null;
 }
 
 export type TypeInOutcome = { ok: true; result: TypeInResult } | { ok: false; error: "not-found" };

@@ -5,7 +5,7 @@ import type { Learner } from "./learner";
 import { loadQueue, type QueueData } from "./queue-data";
 import { readCardWithState } from "./queue-reads";
 import { learnerAlgorithm } from "./algorithm";
-import { typeInCards } from "./type-in";
+import { offersTypeIn } from "./type-in";
 
 export interface CardView {
   id: string;
@@ -62,7 +62,7 @@ async function cardView(db: DbTx, learner: Learner, now: Date, data: QueueData, 
     version: card.version ?? 0,
     labels,
     algorithm: algorithm.name,
-    typeIn: learner.typeAnswers ? (await typeInCards(db, [card.id])).has(card.id) : false,
+    typeIn: learner.typeAnswers ? await offersTypeIn(db, card.key) : false,
   };
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readyDb, type Db } from "@/lib/db/client";
-import { checkTypeIn, typeInCards } from "@/lib/reviews/type-in";
+import { checkTypeIn, offersTypeIn } from "@/lib/reviews/type-in";
 import { sessionView } from "@/lib/reviews/view";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
@@ -22,7 +22,8 @@ describe("type-in on review cards", () => {
     expect(await checkTypeIn(db, duty.id, "etcd")).toMatchObject({ ok: true, result: { correct: false, suggested: 1 } });
     expect(await checkTypeIn(db, role.id, "kube-proxy")).toEqual({ ok: false, error: "not-found" });
     expect(await checkTypeIn(db, "no-such-card", "x")).toEqual({ ok: false, error: "not-found" });
-    expect([...(await typeInCards(db, [duty.id, role.id]))]).toEqual([duty.id]);
+    expect(await offersTypeIn(db, "component:kube-scheduler:duty:select-node")).toBe(true);
+    expect(await offersTypeIn(db, "component:kube-proxy:role")).toBe(false);
   });
 
   it("offers typing on the review screen only to learners who chose it", async () => {
