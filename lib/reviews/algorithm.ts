@@ -29,9 +29,9 @@ export function learnerAlgorithm(l: Partial<StoredAlgorithm>): SchedulingAlgorit
  * a grade racing a switch of algorithm is scheduled by the algorithm in force when it commits.
  * Plain SQL: it runs on the review hot path.
  */
-export async function readLearnerAlgorithm(tx: DbTx, learner: Learner): Promise<Learner & StoredAlgorithm & { switchedAt: Date | null }> {
-  const [row] = await tx.$queryRaw<(StoredAlgorithm & { switchedAt: unknown })[]>`
-    SELECT u."algorithm", u."desiredRetention", u."fsrsWeights", (SELECT MAX(s."at") FROM "AlgorithmSwitch" s WHERE s."userId" = u."id") AS "switchedAt"
+export async function readLearnerAlgorithm(tx: DbTx, learner: Learner): Promise<Learner & StoredAlgorithm & { switchedAt: Date | null; createdAt: Date | null }> {
+  const [row] = await tx.$queryRaw<(StoredAlgorithm & { switchedAt: unknown; createdAt: unknown })[]>`
+    SELECT u."algorithm", u."desiredRetention", u."fsrsWeights", u."createdAt", (SELECT MAX(s."at") FROM "AlgorithmSwitch" s WHERE s."userId" = u."id") AS "switchedAt"
     FROM "User" u WHERE u."id" = ${learner.id}`;
   return {
     ...learner,
@@ -39,6 +39,7 @@ export async function readLearnerAlgorithm(tx: DbTx, learner: Learner): Promise<
     desiredRetention: Number(row?.desiredRetention ?? 0.9),
     fsrsWeights: row?.fsrsWeights ?? null,
     switchedAt: toDate(row?.switchedAt),
+    createdAt: toDate(row?.createdAt),
   };
 }
 

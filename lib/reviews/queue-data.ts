@@ -1,8 +1,7 @@
 import type { DbTx } from "@/lib/db/client";
-import { buildQueue, cardToday, dayBounds, type Queue, type QueueCardState } from "@/lib/core/srs";
+import { dayBounds, sessionQueue, type Queue, type QueueCardState } from "@/lib/core/srs";
 import type { Learner } from "./learner";
 import { countIntroducedSince, readDueStates, readNewCardIds, readTodayGrades, type TodayGrade } from "./queue-reads";
-
 
 /** What today's queue is built from, as read from the database. */
 export interface QueueInputs {
@@ -18,28 +17,7 @@ export interface QueueData extends QueueInputs {
 }
 
 function build(learner: Learner, now: Date, day: QueueData["day"], inputs: QueueInputs): QueueData {
-  // Owed same-day repeats, by the schedule model, in the order of each card's latest row today.
-  const byCard = new Map<string, TodayGrade[]>();
-  for (const g of inputs.todayGrades) {
-    const rows = byCard.get(g.cardId) ?? [];
-    byCard.delete(g.cardId); // re-insert so the map keeps the order of each card's latest row
-    byCard.set(g.cardId, [...rows, g]);
-  }
-  const drillCardIds = [...byCard].filter(([, rows]) => cardToday(rows).owesRepeat).map(([id]) => id);
-  const reviewedTodayCount = new Set(inputs.todayGrades.filter((g) => g.kind === "review").map((g) => g.cardId)).size;
-  const queue = buildQueue({
-    now,
-    timeZone: learner.timeZone,
-    rolloverHour: learner.rolloverHour,
-    maxReviewsPerDay: learner.maxReviewsPerDay,
-    newPerDay: learner.newPerDay,
-    reviewedTodayCount,
-    newIntroducedToday: inputs.newIntroducedToday,
-    dueStates: inputs.dueStates,
-    newCardIds: inputs.newCardIds,
-    drillCardIds,
-  });
-  return { ...inputs, queue, day };
+  return { ...inputs, queue: sessionQueue(learner, now, { ...inputs, todayRows: inputs.todayGrades }), day };
 }
 
 /**

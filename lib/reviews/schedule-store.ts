@@ -189,6 +189,25 @@ export async function insertLogRow(tx: DbTx, userId: string, cardId: string, log
   return logId;
 }
 
+/** A learner's standing rows (not undone) since `since`, every card, oldest first (the day pack). */
+export async function readRowsSince(db: DbTx, userId: string, since: Date): Promise<(StoredRow & { cardId: string; durationMs: number })[]> {
+  const rows = await db.$queryRaw<(LogRowSql & { cardId: string; durationMs: number })[]>`
+    SELECT "id", "cardId", "origin", "kind", "grade", "requestId", "reviewedAt", "undoneAt", "repsBefore", "easeBefore", "intervalBefore", "dueBefore",
+           "lapsesBefore", "lastReviewedBefore", "repsAfter", "easeAfter", "intervalAfter", "dueAfter", "lapsesAfter",
+           "algorithm", "stabilityBefore", "difficultyBefore", "stabilityAfter", "difficultyAfter", "durationMs"
+    FROM "ReviewLog" WHERE "userId" = ${userId} AND "undoneAt" IS NULL AND "reviewedAt" >= ${since}
+    ORDER BY "reviewedAt" ASC, "id" ASC`;
+  return rows.map((r) => ({ ...toStoredRow(r), cardId: r.cardId, durationMs: Number(r.durationMs) }));
+}
+
+/** The moment of a card's latest standing row (an answer's moment is never before it). */
+export async function latestRowAt(db: DbTx, userId: string, cardId: string): Promise<Date | null> {
+  const [row] = await db.$queryRaw<{ reviewedAt: Date }[]>`
+    SELECT "reviewedAt" FROM "ReviewLog" WHERE "userId" = ${userId} AND "cardId" = ${cardId} AND "undoneAt" IS NULL
+    ORDER BY "reviewedAt" DESC, "id" DESC LIMIT 1`;
+  return row?.reviewedAt ?? null;
+}
+
 /** Every log row of a learner (undone ones too: the replay skips them), per card in commit order. */
 export async function readUserRows(db: DbTx, userId: string): Promise<Map<string, StoredRow[]>> {
   const rows = await db.$queryRaw<(LogRowSql & { cardId: string })[]>`

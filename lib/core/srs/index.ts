@@ -8,3 +8,6 @@ export * from "./schedule";
 export * from "./replay";
 export * from "./undo-plan";
 export * from "./fsrs-algorithm";
+export * from "./session-queue";
+export * from "./answer-rules";
+export * from "./day-pack";

@@ -1,0 +1,27 @@
+/**
+ * Which answers a card takes and at what moment (pure). An answer may reach the server long after
+ * it was given (an offline outbox, a second device): it is scheduled as of the moment it was given,
+ * clamped so that it can neither rewrite the card's history nor come from the future.
+ */
+import { dayBounds } from "./days";
+import type { CardToday, DayContext, Schedule } from "./schedule";
+
+/**
+ * The moment an answer given at `answeredAt` counts at: not before any floor (the card's previous
+ * row, the learner's last switch of algorithm, the account's creation), not after `now`.
+ */
+export function answerMoment(answeredAt: Date, floors: readonly (Date | null | undefined)[], now: Date): Date {
+  let ms = Number.isFinite(answeredAt.getTime()) ? answeredAt.getTime() : now.getTime();
+  for (const f of floors) if (f && f.getTime() > ms) ms = f.getTime();
+  return new Date(Math.min(ms, now.getTime()));
+}
+
+/**
+ * Whether a card takes an answer at `ctx.now`: a new card, a card due by the end of that learner
+ * day, or one whose schedule already moved that day (the answer is then a repeat). A card answered
+ * on an earlier day by another device and now due later takes none: that answer is refused.
+ */
+export function answerable(schedule: Schedule | null, today: CardToday, ctx: DayContext): boolean {
+  if (!schedule || today.moved) return true;
+  return schedule.dueAt.getTime() < dayBounds(ctx.now, ctx.timeZone, ctx.rolloverHour).end.getTime();
+}
