@@ -15,3 +15,24 @@ export const undoInputSchema = z.strictObject({ logId: id });
 
 /** What the learner typed for a review card; checked on the server (lib/reviews/type-in). */
 export const typeInInputSchema = z.strictObject({ cardId: id, text: z.string().max(120) });
+
+/** An answer or undo given in the browser, as its outbox sends it (lib/reviews/sync). */
+const epochMs = z.number().int().min(0).max(8_640_000_000_000).transform((ms) => new Date(ms));
+const syncOpSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("grade"),
+    requestId: z.uuid(),
+    cardId: id,
+    grade: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+    answeredAt: epochMs,
+    durationMs: z.number().int().min(0).max(24 * 3600 * 1000).transform((ms) => Math.min(ms, 10 * 60 * 1000)),
+  }),
+  z.strictObject({ type: z.literal("undo"), requestId: z.uuid(), target: z.uuid(), at: epochMs }),
+]);
+
+/** At most this many ops per request: a long outbox goes in several, in order. */
+export const SYNC_BATCH = 50;
+
+export const syncInputSchema = z.strictObject({ ops: z.array(syncOpSchema).max(SYNC_BATCH) });
+
+export const cardContentsInputSchema = z.strictObject({ ids: z.array(id).min(1).max(500) });

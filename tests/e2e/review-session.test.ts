@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signUpInBrowser } from "../helpers/browser";
+import { launchBrowser, reviewSaved, signUpInBrowser } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 import { actionId, postAction } from "../helpers/actions";
 
@@ -60,6 +60,7 @@ describe.runIf(enabled)("a review session with the keyboard", () => {
     await page.keyboard.press("2");
     await page.waitForFunction((id) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== id, first);
     await expect(page.getByTestId("review-left").textContent()).resolves.toBe("0 review · 2 new · 1 to repeat");
+    await reviewSaved(page);
     expect(count("select count(*) n from ReviewLog where kind = 'new' and grade = 2")).toBe(1);
 
     const second = await cardId();
@@ -72,6 +73,7 @@ describe.runIf(enabled)("a review session with the keyboard", () => {
     await page.keyboard.press("u");
     await page.waitForFunction((id) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") === id, second);
     await expect(page.getByTestId("review-notice").textContent()).resolves.toBe("Last grade undone.");
+    await reviewSaved(page);
     expect(count("select count(*) n from ReviewState where cardId = ?", second)).toBe(0);
 
     await page.keyboard.press("Space");
@@ -81,6 +83,7 @@ describe.runIf(enabled)("a review session with the keyboard", () => {
 
     // Reload mid-session: the same place, from the server.
     const before = await cardId();
+    await reviewSaved(page);
     await page.reload();
     await page.getByTestId("review-card").waitFor();
     expect(await cardId()).toBe(before);
@@ -104,6 +107,7 @@ describe.runIf(enabled)("a review session with the keyboard", () => {
     await page.getByTestId("card-back").waitFor();
     await page.keyboard.press("5");
     await page.getByTestId("review-summary").waitFor();
+    await reviewSaved(page);
     await expect(page.getByTestId("summary-reviewed").textContent()).resolves.toBe(String(count("select count(*) n from ReviewLog where undoneAt is null")));
     expect(count("select count(*) n from ReviewState")).toBe(3);
     expect(count("select count(*) n from ReviewLog where kind = 'drill'")).toBe(2);
@@ -119,9 +123,9 @@ describe.runIf(enabled)("a review session with the keyboard", () => {
 
   it("refuses grading without a session, and with a signed-out session, writing nothing", async () => {
     const logs = count("select count(*) n from ReviewLog");
-    const id = actionId("app/(app)/review/actions.ts", "gradeAction");
+    const id = actionId("app/(app)/review/actions.ts", "syncAction");
     const anyCard = (db().prepare("select id from Card limit 1").get() as { id: string }).id;
-    const grade = [{ cardId: anyCard, quality: 5, expectedVersion: 0, requestId: crypto.randomUUID(), durationMs: 1 }];
+    const grade = [{ ops: [{ type: "grade", cardId: anyCard, grade: 5, answeredAt: Date.now(), requestId: crypto.randomUUID(), durationMs: 1 }] }];
 
     // No cookie: the request never reaches the action; it is sent to sign-in.
     const anonymous = await fetch(`${server.baseURL}/review`, { method: "POST", redirect: "manual", headers: { "Next-Action": id, Origin: server.baseURL }, body: JSON.stringify(grade) });

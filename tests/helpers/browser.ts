@@ -33,3 +33,8 @@ export async function signUpInBrowser(page: Page, baseURL: string, email: string
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(`${baseURL}/`);
 }
+
+/** Waits until the review screen's outbox is empty: every answer given has been acknowledged. */
+export async function reviewSaved(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid=review-session][data-waiting="0"]', { timeout: 15_000 });
+}

@@ -2,25 +2,53 @@
 
 import { jsonAction } from "@/app/_actions/action";
 import { readyDb } from "@/lib/db/client";
+import { loadCardContents, loadDayPack } from "@/lib/reviews/day-pack";
 import { gradeCard } from "@/lib/reviews/grade";
 import { undoGrade } from "@/lib/reviews/undo";
-import { gradeInputSchema, typeInInputSchema, undoInputSchema } from "@/lib/reviews/schemas";
+import { syncOps } from "@/lib/reviews/sync";
+import { cardContentsInputSchema, gradeInputSchema, syncInputSchema, typeInInputSchema, undoInputSchema } from "@/lib/reviews/schemas";
 import { checkTypeIn } from "@/lib/reviews/type-in";
-import { toClientSession, type ClientSession } from "./client-session";
+import { toClientContent } from "./client-session";
 
-type Outcome = { ok: true; session: ClientSession } | { ok: false; error: "conflict" | "not-in-queue" | "not-found" | "not-last"; session: ClientSession | null };
+/**
+ * The review screen's outbox: answers and undos given in the browser, in order, each applied once
+ * (lib/reviews/sync); the reply is what became of each and the learner's day as it now stands.
+ * The learner always comes from the session; ops name only cards and the learner's own answers.
+ */
+export const syncAction = jsonAction({
+  name: "sync",
+  session: "required",
+  input: syncInputSchema,
+  refusal: { results: [], pack: null },
+  async run({ user, input }) {
+    const db = await readyDb();
+    const results = await syncOps(db, user, input.ops, new Date());
+    return { ok: true as const, results, pack: await loadDayPack(db, user, new Date()) };
+  },
+});
 
-/** The learner always comes from the session; the input names only the card and the grade. */
+/** The text of cards the browser does not hold yet (a pack may name cards it has not seen). */
+export const cardContentsAction = jsonAction({
+  name: "card-contents",
+  session: "required",
+  input: cardContentsInputSchema,
+  refusal: { cards: [] },
+  async run({ user, input }) {
+    const cards = await loadCardContents(await readyDb(), user, input.ids);
+    return { ok: true as const, cards: cards.map(toClientContent) };
+  },
+});
+
+/**
+ * One answer at a time, answered with the server's session (the API scripts and the benchmark
+ * use; the review screen sends its outbox through syncAction). A stale screen is refused.
+ */
 export const gradeAction = jsonAction({
   name: "grade",
   session: "required",
   input: gradeInputSchema,
   refusal: { session: null },
-  async run({ user, input }): Promise<Outcome> {
-    const out = await gradeCard(await readyDb(), user, input, new Date());
-    if (!out.ok) return { ok: false, error: out.error, session: out.session && toClientSession(out.session) };
-    return { ok: true, session: toClientSession(out.session) };
-  },
+  run: async ({ user, input }) => gradeCard(await readyDb(), user, input, new Date()),
 });
 
 export const undoAction = jsonAction({
@@ -28,11 +56,7 @@ export const undoAction = jsonAction({
   session: "required",
   input: undoInputSchema,
   refusal: { session: null },
-  async run({ user, input }): Promise<Outcome> {
-    const out = await undoGrade(await readyDb(), user, input.logId, new Date());
-    if (!out.ok) return { ok: false, error: out.error, session: out.session && toClientSession(out.session) };
-    return { ok: true, session: toClientSession(out.session) };
-  },
+  run: async ({ user, input }) => undoGrade(await readyDb(), user, input.logId, new Date()),
 });
 
 /** Compares a typed answer with the card's; writes nothing (the grade is still the learner's). */
@@ -43,4 +67,4 @@ export const checkTypedAction = jsonAction({
   run: async ({ input }) => checkTypeIn(await readyDb(), input.cardId, input.text),
 });
 
-export type ReviewActionResult = Awaited<ReturnType<typeof gradeAction>>;
+export type SyncActionResult = Awaited<ReturnType<typeof syncAction>>;

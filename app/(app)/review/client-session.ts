@@ -1,37 +1,42 @@
 import { cardTextBlocks, type Block } from "@/lib/core/deck/card-text";
 import type { SourceRef } from "@/lib/core/deck/types";
 import type { GradeLabel } from "@/lib/core/srs/schedule";
-import type { SessionView } from "@/lib/reviews/view";
+import type { CardContent } from "@/lib/reviews/day-pack";
 
 type Sides = { zh: Block[]; en: Block[] };
 
-export interface ClientCard {
+/** A card's text as the review screen renders it (parsed on the server, kept in IndexedDB). */
+export interface ClientContent {
   id: string;
   topic: string;
-  kind: "new" | "review" | "drill";
   front: Sides;
   back: Sides;
   note: Sides | null;
   source: SourceRef;
-  version: number;
-  /** What each grade 0–5 does today (the schedule model's outcomes). */
-  labels: GradeLabel[];
-  /** SM-2: six grades; FSRS: four buttons. */
-  algorithm: "sm2" | "fsrs";
   typeIn: boolean;
 }
 
-export type ClientSession = Omit<SessionView, "card"> & { card: ClientCard | null };
-
 const sides = (s: { zh: string; en: string }): Sides => ({ zh: cardTextBlocks(s.zh), en: cardTextBlocks(s.en) });
 
-/** The session as the review screen gets it: card text already parsed, nothing else. */
-export function toClientSession(view: SessionView): ClientSession {
-  const c = view.card;
-  return {
-    ...view,
-    card: c
-      ? { id: c.id, topic: c.topic, kind: c.kind, front: sides(c.front), back: sides(c.back), note: c.note ? sides(c.note) : null, source: c.source, version: c.version, labels: c.labels, algorithm: c.algorithm, typeIn: c.typeIn }
-      : null,
-  };
+export function toClientContent(c: CardContent): ClientContent {
+  return { id: c.id, topic: c.topic, front: sides(c.front), back: sides(c.back), note: c.note ? sides(c.note) : null, source: c.source, typeIn: c.typeIn };
+}
+
+/** The card on screen: its text, what today's session holds it as, and what each grade does. */
+export interface ClientCard extends ClientContent {
+  kind: "new" | "review" | "drill";
+  labels: GradeLabel[];
+  /** SM-2: six grades; FSRS: four buttons. */
+  algorithm: "sm2" | "fsrs";
+  expected: "first" | "repeat";
+}
+
+/** What the review screen renders: lib/core/srs/day-pack's localSession with the cards' text. */
+export interface ClientSession {
+  card: ClientCard | null;
+  left: { review: number; new: number; drill: number };
+  today: { reviewed: number; shareAtLeast3: number; timeMs: number };
+  nextDueAt: string | null;
+  /** The request id of the answer Undo takes back. */
+  undoTarget: string | null;
 }

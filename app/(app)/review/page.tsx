@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
-import { sessionView } from "@/lib/reviews/view";
-import { toClientSession } from "./client-session";
+import { loadCardContents, loadDayPack, packCardIds } from "@/lib/reviews/day-pack";
+import { toClientContent } from "./client-session";
 import { ReviewSession } from "./review-session";
 
 export async function generateMetadata() {
@@ -10,9 +10,12 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
+/** The learner's day for the browser to run (today's and tomorrow's cards with their text). */
 export default async function ReviewPage() {
   const user = await requireUser();
-  const session = toClientSession(await sessionView(await readyDb(), user, new Date()));
+  const db = await readyDb();
+  const pack = await loadDayPack(db, user, new Date());
+  const contents = (await loadCardContents(db, user, packCardIds(pack))).map(toClientContent);
   const locale = (await getLocale()) === "zh-CN" ? "zh-CN" : "en";
-  return <ReviewSession initial={session} locale={locale} timeZone={user.timeZone} />;
+  return <ReviewSession userId={user.id} initialPack={pack} initialContents={contents} locale={locale} timeZone={user.timeZone} />;
 }

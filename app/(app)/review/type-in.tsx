@@ -62,7 +62,7 @@ export function TypeInForm({ cardId, onChecked, onSkip }: { cardId: string; onCh
       </div>
       {failed ? (
         <p role="alert" className="field-error">
-          {t("failed")}
+          {typeof navigator !== "undefined" && !navigator.onLine ? t("offline") : t("failed")}
         </p>
       ) : null}
     </form>

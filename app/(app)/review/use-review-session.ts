@@ -2,105 +2,231 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { applyOps, localSession, type DayPack, type PackOp } from "@/lib/core/srs/day-pack";
+import { algorithmFor } from "@/lib/core/srs/fsrs-algorithm";
 import type { Quality } from "@/lib/core/srs/sm2";
 import { FSRS_BUTTON_GRADES } from "@/lib/core/srs/fsrs-buttons";
-import { gradeAction, undoAction, type ReviewActionResult } from "./actions";
-import type { ClientSession } from "./client-session";
+import { cardContentsAction } from "./actions";
+import type { ClientContent, ClientSession } from "./client-session";
+import { addToOutbox, readContents, readOutbox, readPack, removeFromOutbox, writeContents, writePack } from "./offline-store";
+import { sendOutbox, type Delivery } from "./outbox-sync";
+import { markAnswerKey, markNextCardCommitted } from "./paint-marks";
 
 export type Notice = { kind: "info" | "error"; text: string } | null;
 
+const RETRY_MS = 15_000;
+const TICK_MS = 30_000;
+
+function missingIds(pack: DayPack, contents: ReadonlyMap<string, ClientContent>): string[] {
+  const ids = new Set([...pack.states.map((s) => s.cardId), ...pack.newCardIds, ...pack.rows.map((r) => r.cardId)]);
+  return [...ids].filter((id) => !contents.has(id));
+}
+
 /**
- * The review screen's state and requests: the session the server last answered, whether the
- * answer shows, one request at a time, one request id per showing of a card, and the keys.
+ * The review screen's state. The browser runs the learner's day itself (lib/core/srs/day-pack):
+ * the server's latest pack with the answers not yet acknowledged on top, so the next card shows in
+ * the frame of the key press, online or not. Answers go to an IndexedDB outbox and are sent in
+ * order; each reply brings the server's pack, and what it said about each answer is shown.
  */
-export function useReviewSession(initial: ClientSession) {
+export function useReviewSession({ userId, initialPack, initialContents }: { userId: string; initialPack: DayPack; initialContents: ClientContent[] }) {
   const t = useTranslations("review");
   const router = useRouter();
-  const [session, setSession] = useState(initial);
-  const [revealed, setRevealed] = useState(false);
+  const [pack, setPack] = useState(initialPack);
+  const [ops, setOps] = useState<PackOp[]>([]);
+  const [contents, setContents] = useState(() => new Map(initialContents.map((c) => [c.id, c])));
+  const [now, setNow] = useState(() => initialPack.builtAt);
+  // The answer shows for one showing of a card: the next card (or this one again) starts hidden.
+  const [revealedFor, setRevealedFor] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  // Not useTransition's pending flag: it stays true for a moment after the next card is shown,
-  // and a key pressed in that moment (a fast learner, or the browser tests) was silently dropped.
-  const [pending, setPending] = useState(false);
-  const inFlight = useRef(false);
+  const [offline, setOffline] = useState(false);
+  const [stalled, setStalled] = useState(false);
   const shownAt = useRef(0);
-  // One request id per showing of a card: a double click or a retry sends the same one, while
-  // the same card shown again (after an undo, or as a repeat) is a new answer.
-  const requestId = useRef<string | null>(null);
-  const card = session.card;
-
+  const sending = useRef(false);
+  const again = useRef(false);
+  const inFlight = useRef(new Set<string>());
+  const contentsRef = useRef(contents);
+  const waitingRef = useRef(0);
   useEffect(() => {
-    shownAt.current = performance.now();
+    contentsRef.current = contents;
+    waitingRef.current = ops.length;
+  });
+
+  const algorithm = useMemo(
+    () => algorithmFor({ algorithm: pack.learner.algorithm, desiredRetention: pack.learner.desiredRetention, weights: pack.learner.fsrsWeights }),
+    [pack.learner.algorithm, pack.learner.desiredRetention, pack.learner.fsrsWeights],
+  );
+  const local = useMemo(() => localSession(applyOps(pack, ops, now, algorithm), now, algorithm), [pack, ops, now, algorithm]);
+  const content = local.card ? contents.get(local.card.id) : undefined;
+  const session: ClientSession = {
+    card: local.card && content ? { ...content, kind: local.card.kind, labels: local.card.labels, algorithm: pack.learner.algorithm, expected: local.card.expected } : null,
+    left: local.left,
+    today: local.today,
+    nextDueAt: local.nextDueAt?.toISOString() ?? null,
+    undoTarget: local.undoTarget,
+  };
+  const card = session.card;
+  const showing = card ? `${card.id}:${local.undoTarget ?? ""}:${local.today.reviewed}` : "";
+  const revealed = revealedFor === showing && showing !== "";
+
+  const adoptPack = useCallback((next: DayPack) => {
+    setPack((p) => (next.builtAt.getTime() >= p.builtAt.getTime() ? next : p));
+    void writePack(next).catch(() => {});
   }, []);
 
-  const apply = useCallback(
-    (res: ReviewActionResult, okNotice?: string) => {
-      if (res.ok) {
-        requestId.current = null;
-        shownAt.current = performance.now();
-        setSession(res.session);
-        setRevealed(false);
-        setNotice(okNotice ? { kind: "info", text: okNotice } : null);
-        return;
+  const fetchContents = useCallback(async (p: DayPack, have: ReadonlyMap<string, ClientContent>) => {
+    const ids = missingIds(p, have);
+    if (!ids.length) return;
+    const res = await cardContentsAction({ ids });
+    if (!res.ok) return;
+    setContents((m) => new Map([...m, ...res.cards.map((c) => [c.id, c] as const)]));
+    void writeContents(res.cards).catch(() => {});
+  }, []);
+
+  const report = useCallback(
+    (d: Delivery) => {
+      const texts: string[] = [];
+      for (const { op, result } of d.settled) {
+        if (result.status === "refused") {
+          texts.push(result.error === "not-found" ? t("sync.leftDeck") : result.error === "not-due" ? t("sync.answeredElsewhere") : result.error === "not-last" ? t("sync.undoRefused") : t("sync.dropped"));
+        } else if (result.status === "applied" && op.type === "grade" && op.expected === "first" && result.kind === "drill") {
+          texts.push(t("sync.countedAsRepeat"));
+        }
       }
-      if (res.error === "unauthorized") {
-        router.push(`/signin?callbackUrl=${encodeURIComponent("/review")}`);
-        return;
-      }
-      if (res.session) {
-        requestId.current = null;
-        setSession(res.session);
-        setRevealed(false);
-      }
-      const text =
-        res.error === "conflict" ? t("conflict") : res.error === "not-in-queue" ? t("notInQueue") : res.error === "rate-limited" ? t("slowDown") : t("failed");
-      setNotice({ kind: res.error === "conflict" || res.error === "not-in-queue" ? "info" : "error", text });
+      if (texts.length) setNotice({ kind: "info", text: [...new Set(texts)].join(" ") });
     },
-    [t, router],
+    [t],
   );
 
-  /** One request at a time; the answer and the end of "pending" reach the screen in one render. */
-  const send = useCallback(
-    async (call: () => Promise<ReviewActionResult>, okNotice?: string) => {
-      if (inFlight.current) return;
-      inFlight.current = true;
-      setPending(true);
+  /** Delivers the outbox; one delivery at a time, and one more if answers came in meanwhile. */
+  const sync = useCallback(async () => {
+    if (sending.current) {
+      again.current = true;
+      return;
+    }
+    sending.current = true;
+    try {
+      do {
+        again.current = false;
+        const waiting = await readOutbox(userId);
+        inFlight.current = new Set(waiting.map((r) => r.op.requestId));
+        const d = await sendOutbox(userId);
+        const done = new Set(d.settled.map((s) => s.op.requestId));
+        setOps((list) => list.filter((op) => !done.has(op.requestId)));
+        if (d.pack) {
+          adoptPack(d.pack);
+          setNow(new Date());
+          void fetchContents(d.pack, contentsRef.current).catch(() => {});
+        }
+        report(d);
+        if (d.stopped === "unauthorized") {
+          router.push(`/signin?callbackUrl=${encodeURIComponent("/review")}`);
+          return;
+        }
+        setOffline(false);
+        setStalled(d.stopped !== null);
+      } while (again.current);
+    } catch {
+      // The network is down (or the server): the outbox waits and goes later.
+      setOffline(true);
+    } finally {
+      inFlight.current = new Set();
+      sending.current = false;
+    }
+  }, [userId, adoptPack, fetchContents, report, router]);
+
+  // What this browser already holds: a newer pack (the page may come from the offline cache), the
+  // cards' text, and answers an earlier visit (or an earlier build) left in the outbox.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
       try {
-        apply(await call(), okNotice);
+        const [stored, waiting, texts] = await Promise.all([readPack(userId), readOutbox(userId), readContents()]);
+        if (!live) return;
+        if (stored && stored.format === initialPack.format) setPack((p) => (stored.builtAt.getTime() > p.builtAt.getTime() ? stored : p));
+        else void writePack(initialPack).catch(() => {});
+        setContents((m) => new Map([...texts.map((c) => [c.id, c] as const), ...m]));
+        void writeContents(initialContents).catch(() => {});
+        const ids = new Set(waiting.map((r) => r.op.requestId));
+        setOps((list) => [...waiting.map((r) => r.op), ...list.filter((op) => !ids.has(op.requestId))]);
+        setNow(new Date());
       } catch {
-        setNotice({ kind: "error", text: t("failed") });
-      } finally {
-        inFlight.current = false;
-        setPending(false);
+        // No IndexedDB (a private window): the session still runs, answers are sent at once.
       }
+      if (live) void sync();
+    })();
+    return () => {
+      live = false;
+    };
+    // Once per page: later packs arrive through sync.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const tick = () => setNow(new Date());
+    const onOnline = () => void sync();
+    const onVisible = () => document.visibilityState === "visible" && void sync();
+    const tickTimer = window.setInterval(tick, TICK_MS);
+    const retryTimer = window.setInterval(() => waitingRef.current > 0 && void sync(), RETRY_MS);
+    window.addEventListener("online", onOnline);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      window.clearInterval(tickTimer);
+      window.clearInterval(retryTimer);
+      window.removeEventListener("online", onOnline);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [sync]);
+
+  useLayoutEffect(() => {
+    shownAt.current = performance.now();
+    markNextCardCommitted();
+  }, [showing]);
+
+  const enqueue = useCallback(
+    (op: PackOp) => {
+      setOps((list) => [...list, op]);
+      setNow(op.type === "grade" ? op.answeredAt : op.at);
+      void addToOutbox(userId, op)
+        .then(() => sync())
+        .catch(() => setStalled(true));
     },
-    [apply, t],
+    [userId, sync],
   );
 
   const grade = useCallback(
     (quality: Quality) => {
-      if (!card || !revealed || inFlight.current) return;
-      requestId.current ??= crypto.randomUUID();
-      const payload = {
+      if (!card || !revealed || !local.card) return;
+      markAnswerKey();
+      setNotice(null);
+      enqueue({
+        type: "grade",
+        requestId: crypto.randomUUID(),
         cardId: card.id,
-        quality,
-        expectedVersion: card.version,
-        requestId: requestId.current,
+        grade: quality,
+        answeredAt: new Date(),
         durationMs: Math.max(0, Math.round(performance.now() - shownAt.current)),
-      };
-      void send(() => gradeAction(payload));
+        expected: local.card.expected,
+      });
     },
-    [card, revealed, send],
+    [card, revealed, local.card, enqueue],
   );
 
   const undo = useCallback(() => {
-    if (!session.undoLogId || inFlight.current) return;
-    const logId = session.undoLogId;
-    void send(() => undoAction({ logId }), t("undone"));
-  }, [session.undoLogId, send, t]);
+    const target = local.undoTarget;
+    if (!target) return;
+    const queued = ops.find((op) => op.requestId === target);
+    if (queued && !inFlight.current.has(target)) {
+      // Never sent: taking it back is dropping it.
+      setOps((list) => list.filter((op) => op.requestId !== target));
+      void removeFromOutbox(userId, new Set([target])).catch(() => {});
+    } else {
+      enqueue({ type: "undo", requestId: crypto.randomUUID(), target, at: new Date() });
+    }
+    setNotice({ kind: "info", text: t("undone") });
+  }, [local.undoTarget, ops, userId, enqueue, t]);
 
-  const reveal = useCallback(() => setRevealed(true), []);
+  const reveal = useCallback(() => setRevealedFor(showing), [showing]);
 
   // Layout effect: the listener sees the new state before the screen shows it, so a key pressed
   // right after the answer appears is never handled with the old state.
@@ -119,7 +245,7 @@ export function useReviewSession(initial: ClientSession) {
         // Enter on a focused button already clicks it.
         if (e.key === "Enter" && target?.tagName === "BUTTON") return;
         e.preventDefault();
-        setRevealed(true);
+        reveal();
       } else if (card?.algorithm === "fsrs" ? /^[1-4]$/.test(e.key) : /^[0-5]$/.test(e.key)) {
         if (!revealed) return;
         e.preventDefault();
@@ -132,7 +258,7 @@ export function useReviewSession(initial: ClientSession) {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [card, revealed, grade, undo]);
+  }, [card, revealed, grade, undo, reveal]);
 
-  return { session, card, revealed, notice, pending, reveal, grade, undo };
+  return { session, card, revealed, notice, reveal, grade, undo, waiting: ops.length, offline, stalled, showing, missingText: !!local.card && !content };
 }

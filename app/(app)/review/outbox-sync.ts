@@ -1,0 +1,62 @@
+"use client";
+
+import type { DayPack, PackOp } from "@/lib/core/srs/day-pack";
+import type { OpResult } from "@/lib/reviews/sync";
+import { syncAction } from "./actions";
+import { readOutbox, removeFromOutbox } from "./offline-store";
+
+/** What a delivery of the outbox came back with. */
+export interface Delivery {
+  /** Ops sent and settled (applied, undone or refused): they leave the outbox. */
+  settled: { op: PackOp; result: OpResult | { requestId: string; status: "refused"; error: "bad-input" } }[];
+  /** The learner's day as the server holds it after them (null: nothing could be sent). */
+  pack: DayPack | null;
+  /** Why delivery stopped early, if it did. */
+  stopped: "unauthorized" | "rate-limited" | "bad-input" | null;
+}
+
+const BATCH = 50; // lib/reviews/schemas SYNC_BATCH
+
+const wire = (op: PackOp) =>
+  op.type === "grade"
+    ? { type: op.type, requestId: op.requestId, cardId: op.cardId, grade: op.grade, answeredAt: op.answeredAt.getTime(), durationMs: op.durationMs }
+    : { type: op.type, requestId: op.requestId, target: op.target, at: op.at.getTime() };
+
+async function deliver(userId: string): Promise<Delivery> {
+  const out: Delivery = { settled: [], pack: null, stopped: null };
+  for (;;) {
+    const batch = (await readOutbox(userId)).slice(0, BATCH);
+    // An empty batch still fetches the day as it stands (another device may have answered).
+    const res = await syncAction({ ops: batch.map((r) => wire(r.op)) });
+    if (!res.ok && res.error === "bad-input" && batch.length > 0) {
+      // Something this server can never accept (it cannot be fixed by waiting): find it and drop it.
+      for (const r of batch) {
+        const one = await syncAction({ ops: [wire(r.op)] });
+        if (one.ok || one.error !== "bad-input") break;
+        await removeFromOutbox(userId, new Set([r.op.requestId]));
+        out.settled.push({ op: r.op, result: { requestId: r.op.requestId, status: "refused", error: "bad-input" } });
+      }
+      continue;
+    }
+    if (!res.ok) {
+      out.stopped = res.error === "unauthorized" || res.error === "rate-limited" ? res.error : "bad-input";
+      return out;
+    }
+    const byId = new Map(batch.map((r) => [r.op.requestId, r.op]));
+    const settled = res.results.map((result) => ({ op: byId.get(result.requestId)!, result })).filter((s) => s.op);
+    await removeFromOutbox(userId, new Set(settled.map((s) => s.op.requestId)));
+    out.settled.push(...settled);
+    out.pack = res.pack;
+    if (batch.length < BATCH) return out;
+  }
+}
+
+/**
+ * Sends the learner's outbox in order, one tab at a time (a Web Lock: two tabs of one browser
+ * share the outbox; the server would apply each answer once anyway, this saves the second send).
+ * Throws when the network fails: the outbox stays as it was and is sent again later.
+ */
+export function sendOutbox(userId: string): Promise<Delivery> {
+  if (typeof navigator !== "undefined" && navigator.locks) return navigator.locks.request(`kubecards-outbox:${userId}`, () => deliver(userId)) as Promise<unknown> as Promise<Delivery>;
+  return deliver(userId);
+}
