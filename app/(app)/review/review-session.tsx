@@ -19,13 +19,13 @@ type Props = { userId: string; initialPack: DayPack; initialContents: ClientCont
 
 export function ReviewSession({ userId, initialPack, initialContents, locale, timeZone }: Props) {
   const t = useTranslations("review");
-  const { session, card, revealed, notice, reveal, grade, undo, waiting, offline, stalled, showing, missingText } = useReviewSession({ userId, initialPack, initialContents });
+  const { session, card, revealed, notice, reveal, grade, undo, waiting, loaded, offline, stalled, showing, missingText } = useReviewSession({ userId, initialPack, initialContents });
   // What was typed for the card on screen (a card shown again, e.g. after an undo, starts afresh).
   const [typed, setTyped] = useState<{ showing: string; state: TypeInState }>({ showing: "", state: null });
   const typeIn = typed.showing === showing ? typed.state : null;
 
   return (
-    <div className="mx-auto max-w-2xl space-y-4" data-testid="review-session" data-waiting={waiting}>
+    <div className="mx-auto max-w-2xl space-y-4" data-testid="review-session" data-waiting={loaded ? waiting : undefined}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <button type="button" className="btn-secondary" onClick={undo} disabled={!session.undoTarget} title={t("undoHint")} aria-keyshortcuts="U Control+Z">

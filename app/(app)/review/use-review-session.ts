@@ -41,6 +41,8 @@ export function useReviewSession({ userId, initialPack, initialContents }: { use
   const [notice, setNotice] = useState<Notice>(null);
   const [offline, setOffline] = useState(false);
   const [stalled, setStalled] = useState(false);
+  // This browser's stored pack and outbox have been read (until then, "nothing waits" is unknown).
+  const [loaded, setLoaded] = useState(false);
   const shownAt = useRef(0);
   const sending = useRef(false);
   const again = useRef(false);
@@ -153,7 +155,9 @@ export function useReviewSession({ userId, initialPack, initialContents }: { use
       } catch {
         // No IndexedDB (a private window): the session still runs, answers are sent at once.
       }
-      if (live) void sync();
+      if (!live) return;
+      setLoaded(true);
+      void sync();
     })();
     return () => {
       live = false;
@@ -260,5 +264,5 @@ export function useReviewSession({ userId, initialPack, initialContents }: { use
     return () => window.removeEventListener("keydown", onKey);
   }, [card, revealed, grade, undo, reveal]);
 
-  return { session, card, revealed, notice, reveal, grade, undo, waiting: ops.length, offline, stalled, showing, missingText: !!local.card && !content };
+  return { session, card, revealed, notice, reveal, grade, undo, waiting: ops.length, loaded, offline, stalled, showing, missingText: !!local.card && !content };
 }

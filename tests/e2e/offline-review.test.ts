@@ -1,0 +1,158 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import Database from "better-sqlite3";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { replayExport, type ExportForReplay } from "@/lib/accounts/export-replay";
+import { launchBrowser, reviewSaved, signUpInBrowser } from "../helpers/browser";
+import { startServer, type RunningServer } from "../helpers/server";
+
+/**
+ * Review without a network (issue 17): answers kept on the device, shown at once, sent in order
+ * when the network returns, each applied once; two devices answering the same card; an answer the
+ * server refuses, reconciled on screen.
+ */
+const enabled = inject("browserTests");
+let server: RunningServer;
+let browser: Browser;
+
+const db = () => new Database(server.databaseUrl.slice("file:".length));
+const count = (sql: string, ...args: unknown[]) => (db().prepare(sql).get(...args) as { n: number }).n;
+
+async function learnerContext(email: string, newPerDay = 10): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Berlin", viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signUpInBrowser(page, server.baseURL, email, "Offline learner");
+  db().prepare("update User set newPerDay = ? where email = ?").run(newPerDay, email);
+  await page.goto(`${server.baseURL}/review`);
+  await page.getByTestId("review-card").waitFor();
+  await reviewSaved(page);
+  return { context, page };
+}
+
+const shownCard = (page: Page) => page.getByTestId("review-card").getAttribute("data-card-id");
+
+/** Reveal and grade the card on screen; resolves when the next card (or the end) is on screen. */
+async function answer(page: Page, grade: number): Promise<string> {
+  const id = (await shownCard(page))!;
+  const reviewed = await page.getByTestId("review-session").getAttribute("data-waiting");
+  await page.keyboard.press("Space");
+  await page.getByTestId("card-back").waitFor();
+  await page.keyboard.press(String(grade));
+  await page.waitForFunction(
+    ([card, before]) => {
+      const shown = document.querySelector("[data-testid=review-card]");
+      const session = document.querySelector("[data-testid=review-session]");
+      return !shown || shown.getAttribute("data-card-id") !== card || session?.getAttribute("data-waiting") !== before;
+    },
+    [id, reviewed] as const,
+  );
+  return id;
+}
+
+async function exportReplays(page: Page): Promise<void> {
+  await page.goto(`${server.baseURL}/settings/account`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-data").click()]);
+  const data = JSON.parse(readFileSync((await download.path())!, "utf8")) as ExportForReplay;
+  expect(replayExport(data)).toEqual([]);
+}
+
+describe.runIf(enabled)("review without a network", () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("keeps answering offline with a badge of what waits, then delivers each answer exactly once", async () => {
+    const { context, page } = await learnerContext("offline@example.com");
+    const userId = (db().prepare("select id from User where email = ?").get("offline@example.com") as { id: string }).id;
+    await context.setOffline(true);
+    const answered: string[] = [];
+    for (const g of [5, 4, 2, 5]) answered.push(await answer(page, g));
+    await expect(page.getByTestId("outbox-badge").textContent()).resolves.toMatch(/^Offline: 4 answers are kept on this device/);
+    // Undo works offline: the last answer, never sent, is taken back and the card is shown again.
+    await page.keyboard.press("u");
+    await page.waitForFunction((id) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") === id, answered[3]);
+    await expect(page.getByTestId("outbox-badge").textContent()).resolves.toMatch(/^Offline: 3 answers are kept/);
+    answered[3] = await answer(page, 3);
+    await expect(page.getByTestId("review-left").textContent()).resolves.toBe("0 review · 6 new · 2 to repeat");
+    expect(count("select count(*) n from ReviewLog where userId = ?", userId)).toBe(0);
+
+    // Closed while offline: the outbox is in IndexedDB, not in the page.
+    await page.close();
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(`${server.baseURL}/review`);
+    await again.getByTestId("review-card").waitFor();
+    await reviewSaved(again);
+    await expect(again.getByTestId("outbox-badge").count()).resolves.toBe(0);
+    // In the order given, each once, and dated when it was given (not when it arrived).
+    const rows = db().prepare("select cardId, grade, kind, requestId from ReviewLog where userId = ? order by reviewedAt, id").all(userId) as { cardId: string; grade: number; kind: string; requestId: string }[];
+    expect(rows.map((r) => r.cardId)).toEqual(answered);
+    expect(rows.map((r) => r.grade)).toEqual([5, 4, 2, 3]);
+    expect(new Set(rows.map((r) => r.requestId)).size).toBe(4);
+    await expect(again.getByTestId("review-left").textContent()).resolves.toBe("0 review · 6 new · 2 to repeat");
+    expect(count("select count(*) n from ReviewLog where userId = ? and undoneAt is not null", userId)).toBe(0);
+    await exportReplays(again);
+    await context.close();
+  });
+
+  it("two devices answer the same card: the first to reach the server sets the schedule, the other counts as a repeat, and the learner is told", async () => {
+    const email = "two-devices@example.com";
+    const phone = await learnerContext(email, 5);
+    const laptopContext = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Berlin" });
+    await laptopContext.addCookies(await phone.context.cookies());
+    const laptop = await laptopContext.newPage();
+    await laptop.goto(`${server.baseURL}/review`);
+    await laptop.getByTestId("review-card").waitFor();
+    const card = (await shownCard(phone.page))!;
+    expect(await shownCard(laptop)).toBe(card);
+
+    await phone.context.setOffline(true);
+    await answer(phone.page, 1); // on the train: forgot it
+    await answer(laptop, 5); // at home, later, online
+    await reviewSaved(laptop);
+    await phone.context.setOffline(false);
+    await phone.page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await reviewSaved(phone.page);
+    await expect(phone.page.getByTestId("review-notice").textContent()).resolves.toBe("That card was answered first on another device or tab, so your answer counted as a repeat.");
+    const rows = db().prepare("select kind, grade from ReviewLog where cardId = ? and userId = (select id from User where email = ?) order by reviewedAt, id").all(card, email);
+    expect(rows).toEqual([
+      { kind: "new", grade: 5 },
+      { kind: "drill", grade: 1 },
+    ]);
+    // The phone's "forgot it" brings the card back today, on both devices.
+    await expect(phone.page.getByTestId("review-left").textContent()).resolves.toMatch(/1 to repeat$/);
+    await laptop.reload();
+    await expect(laptop.getByTestId("review-left").textContent()).resolves.toMatch(/1 to repeat$/);
+    await exportReplays(laptop);
+    await laptopContext.close();
+    await phone.context.close();
+  });
+
+  it("an answer the server refuses (the card left the deck meanwhile) is shown and the session corrected without a reload", async () => {
+    const email = "refused@example.com";
+    const { context, page } = await learnerContext(email, 3);
+    await context.setOffline(true);
+    const card = await answer(page, 4);
+    await expect(page.getByTestId("review-left").textContent()).resolves.toBe("0 review · 2 new · 0 to repeat");
+    db().prepare("update Card set retiredAt = ? where id = ?").run(new Date().toISOString().replace("Z", "+00:00"), card);
+    try {
+      await context.setOffline(false);
+      await page.evaluate(() => window.dispatchEvent(new Event("online")));
+      await reviewSaved(page);
+      await expect(page.getByTestId("review-notice").textContent()).resolves.toBe("A card you answered has left the deck; that answer was not saved.");
+      expect(count("select count(*) n from ReviewLog where cardId = ? and userId = (select id from User where email = ?)", card, email)).toBe(0);
+      // The day as the server holds it: the retired card is gone and no new card was used up.
+      await expect(page.getByTestId("review-left").textContent()).resolves.toBe("0 review · 3 new · 0 to repeat");
+      expect(await shownCard(page)).not.toBe(card);
+    } finally {
+      db().prepare("update Card set retiredAt = null where id = ?").run(card);
+    }
+    await context.close();
+  });
+});
