@@ -155,4 +155,39 @@ describe.runIf(enabled)("review without a network", () => {
     }
     await context.close();
   });
+
+  it("delivers an outbox written by an earlier build (its records as that build stored them)", async () => {
+    const email = "old-build@example.com";
+    const { context, page } = await learnerContext(email, 3);
+    const userId = (db().prepare("select id from User where email = ?").get(email) as { id: string }).id;
+    const card = (await shownCard(page))!;
+    const requestId = crypto.randomUUID();
+    const answeredAt = Date.now() - 500; // after the account was made (nothing is dated before it)
+    // The record exactly as format 1 stores it, written with the raw IndexedDB API, not the app's code.
+    await page.evaluate(
+      ([user, cardId, id, at]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open("kubecards");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction("outbox", "readwrite");
+            tx.objectStore("outbox").add({ v: 1, userId: user, op: { type: "grade", requestId: id, cardId, grade: 4, answeredAt: new Date(at), durationMs: 3000, expected: "first" } });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      [userId, card, requestId, answeredAt] as const,
+    );
+    await page.reload();
+    await page.getByTestId("review-card").waitFor();
+    await reviewSaved(page);
+    const row = db().prepare("select cardId, grade, reviewedAt from ReviewLog where requestId = ?").get(requestId) as { cardId: string; grade: number; reviewedAt: string | number };
+    expect(row).toMatchObject({ cardId: card, grade: 4 });
+    expect(new Date(row.reviewedAt).getTime()).toBe(answeredAt);
+    expect(await shownCard(page)).not.toBe(card);
+    await context.close();
+  });
 });
