@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { DayPack } from "@/lib/core/srs/day-pack";
+import type { DayPack, LocalSession } from "@/lib/core/srs/day-pack";
 import type { ClientContent } from "./client-session";
 import { GradeButtons } from "./grade-buttons";
 import { OutboxBadge } from "./outbox-badge";
@@ -15,11 +15,11 @@ import { useReviewSession } from "./use-review-session";
 
 type Locale = "en" | "zh-CN";
 
-type Props = { userId: string; initialPack: DayPack; initialContents: ClientContent[]; locale: Locale; timeZone: string };
+type Props = { userId: string; initialPack: DayPack; initialSession: LocalSession; initialContents: ClientContent[]; locale: Locale; timeZone: string };
 
-export function ReviewSession({ userId, initialPack, initialContents, locale, timeZone }: Props) {
+export function ReviewSession({ userId, initialPack, initialSession, initialContents, locale, timeZone }: Props) {
   const t = useTranslations("review");
-  const { session, card, revealed, notice, reveal, grade, undo, waiting, loaded, offline, stalled, showing, missingText } = useReviewSession({ userId, initialPack, initialContents });
+  const { session, card, revealed, notice, reveal, grade, undo, waiting, loaded, offline, stalled, showing, missingText } = useReviewSession({ userId, initialPack, initialSession, initialContents });
   // What was typed for the card on screen (a card shown again, e.g. after an undo, starts afresh).
   const [typed, setTyped] = useState<{ showing: string; state: TypeInState }>({ showing: "", state: null });
   const typeIn = typed.showing === showing ? typed.state : null;

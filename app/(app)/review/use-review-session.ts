@@ -3,14 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { applyOps, localSession, type DayPack, type PackOp } from "@/lib/core/srs/day-pack";
-import { algorithmFor } from "@/lib/core/srs/fsrs-algorithm";
+import type { DayPack, LocalSession, PackOp } from "@/lib/core/srs/day-pack";
 import type { Quality } from "@/lib/core/srs/sm2";
 import { FSRS_BUTTON_GRADES } from "@/lib/core/srs/fsrs-buttons";
 import { cardContentsAction } from "./actions";
 import type { ClientContent, ClientSession } from "./client-session";
-import { addToOutbox, readContents, readOutbox, readPack, removeFromOutbox, writeContents, writePack } from "./offline-store";
-import { sendOutbox, type Delivery } from "./outbox-sync";
+import type { Delivery } from "./outbox-sync";
 import { markAnswerKey, markNextCardCommitted } from "./paint-marks";
 
 export type Notice = { kind: "info" | "error"; text: string } | null;
@@ -29,7 +27,10 @@ function missingIds(pack: DayPack, contents: ReadonlyMap<string, ClientContent>)
  * the frame of the key press, online or not. Answers go to an IndexedDB outbox and are sent in
  * order; each reply brings the server's pack, and what it said about each answer is shown.
  */
-export function useReviewSession({ userId, initialPack, initialContents }: { userId: string; initialPack: DayPack; initialContents: ClientContent[] }) {
+type Engine = typeof import("./day-engine");
+const io = () => import("./review-io");
+
+export function useReviewSession({ userId, initialPack, initialSession, initialContents }: { userId: string; initialPack: DayPack; initialSession: LocalSession; initialContents: ClientContent[] }) {
   const t = useTranslations("review");
   const router = useRouter();
   const [pack, setPack] = useState(initialPack);
@@ -54,11 +55,19 @@ export function useReviewSession({ userId, initialPack, initialContents }: { use
     waitingRef.current = ops.length;
   });
 
+  const [engine, setEngine] = useState<Engine | null>(null);
+  useEffect(() => {
+    void import("./day-engine").then(setEngine);
+  }, []);
   const algorithm = useMemo(
-    () => algorithmFor({ algorithm: pack.learner.algorithm, desiredRetention: pack.learner.desiredRetention, weights: pack.learner.fsrsWeights }),
-    [pack.learner.algorithm, pack.learner.desiredRetention, pack.learner.fsrsWeights],
+    () => engine?.algorithmFor({ algorithm: pack.learner.algorithm, desiredRetention: pack.learner.desiredRetention, weights: pack.learner.fsrsWeights }) ?? null,
+    [engine, pack.learner.algorithm, pack.learner.desiredRetention, pack.learner.fsrsWeights],
   );
-  const local = useMemo(() => localSession(applyOps(pack, ops, now, algorithm), now, algorithm), [pack, ops, now, algorithm]);
+  // Before the engine arrives (a moment after the page is interactive), the server's own session.
+  const local = useMemo(
+    () => (engine && algorithm ? engine.localSession(engine.applyOps(pack, ops, now, algorithm), now, algorithm) : initialSession),
+    [engine, algorithm, pack, ops, now, initialSession],
+  );
   const content = local.card ? contents.get(local.card.id) : undefined;
   const session: ClientSession = {
     card: local.card && content ? { ...content, kind: local.card.kind, labels: local.card.labels, algorithm: pack.learner.algorithm, expected: local.card.expected } : null,
@@ -73,7 +82,7 @@ export function useReviewSession({ userId, initialPack, initialContents }: { use
 
   const adoptPack = useCallback((next: DayPack) => {
     setPack((p) => (next.builtAt.getTime() >= p.builtAt.getTime() ? next : p));
-    void writePack(next).catch(() => {});
+    void io().then((m) => m.writePack(next)).catch(() => {});
   }, []);
 
   const fetchContents = useCallback(async (p: DayPack, have: ReadonlyMap<string, ClientContent>) => {
@@ -82,7 +91,7 @@ export function useReviewSession({ userId, initialPack, initialContents }: { use
     const res = await cardContentsAction({ ids });
     if (!res.ok) return;
     setContents((m) => new Map([...m, ...res.cards.map((c) => [c.id, c] as const)]));
-    void writeContents(res.cards).catch(() => {});
+    void io().then((m) => m.writeContents(res.cards)).catch(() => {});
   }, []);
 
   const report = useCallback(
@@ -110,6 +119,7 @@ export function useReviewSession({ userId, initialPack, initialContents }: { use
     try {
       do {
         again.current = false;
+        const { readOutbox, sendOutbox } = await io();
         const waiting = await readOutbox(userId);
         inFlight.current = new Set(waiting.map((r) => r.op.requestId));
         const d = await sendOutbox(userId);
@@ -143,6 +153,7 @@ export function useReviewSession({ userId, initialPack, initialContents }: { use
     let live = true;
     void (async () => {
       try {
+        const { readPack, readOutbox, readContents, writePack, writeContents } = await io();
         const [stored, waiting, texts] = await Promise.all([readPack(userId), readOutbox(userId), readContents()]);
         if (!live) return;
         if (stored && stored.format === initialPack.format) setPack((p) => (stored.builtAt.getTime() > p.builtAt.getTime() ? stored : p));
@@ -191,7 +202,8 @@ export function useReviewSession({ userId, initialPack, initialContents }: { use
     (op: PackOp) => {
       setOps((list) => [...list, op]);
       setNow(op.type === "grade" ? op.answeredAt : op.at);
-      void addToOutbox(userId, op)
+      void io()
+        .then((m) => m.addToOutbox(userId, op))
         .then(() => sync())
         .catch(() => setStalled(true));
     },
@@ -223,7 +235,9 @@ export function useReviewSession({ userId, initialPack, initialContents }: { use
     if (queued && !inFlight.current.has(target)) {
       // Never sent: taking it back is dropping it.
       setOps((list) => list.filter((op) => op.requestId !== target));
-      void removeFromOutbox(userId, new Set([target])).catch(() => {});
+      void io()
+        .then((m) => m.removeFromOutbox(userId, new Set([target])))
+        .catch(() => {});
     } else {
       enqueue({ type: "undo", requestId: crypto.randomUUID(), target, at: new Date() });
     }
