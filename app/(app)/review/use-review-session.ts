@@ -7,6 +7,7 @@ import type { Quality } from "@/lib/core/srs/sm2";
 import { FSRS_BUTTON_GRADES } from "@/lib/core/srs/fsrs-buttons";
 import { gradeAction, undoAction, type ReviewActionResult } from "./actions";
 import type { ClientSession } from "./client-session";
+import { markAnswerKey, markNextCardCommitted } from "./paint-marks";
 
 export type Notice = { kind: "info" | "error"; text: string } | null;
 
@@ -81,6 +82,7 @@ export function useReviewSession(initial: ClientSession) {
   const grade = useCallback(
     (quality: Quality) => {
       if (!card || !revealed || inFlight.current) return;
+      markAnswerKey();
       requestId.current ??= crypto.randomUUID();
       const payload = {
         cardId: card.id,
@@ -101,6 +103,11 @@ export function useReviewSession(initial: ClientSession) {
   }, [session.undoLogId, send, t]);
 
   const reveal = useCallback(() => setRevealed(true), []);
+
+  // Every server answer brings a new card object (a repeat of the same card too), or null.
+  useLayoutEffect(() => {
+    markNextCardCommitted();
+  }, [card]);
 
   // Layout effect: the listener sees the new state before the screen shows it, so a key pressed
   // right after the answer appears is never handled with the old state.
