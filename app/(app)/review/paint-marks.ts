@@ -11,6 +11,12 @@
 const KEY = "review:answer-key";
 const MEASURE = "review:answer-to-paint";
 
+/** The latest mark of the answer key, if any (no Array.prototype.at: older Safari on phones). */
+function lastKeyMark(perf: Performance): PerformanceEntry | undefined {
+  const marks = perf.getEntriesByName(KEY, "mark");
+  return marks[marks.length - 1];
+}
+
 function timing(): Performance | null {
   return typeof performance !== "undefined" && typeof performance.mark === "function" && typeof performance.measure === "function" ? performance : null;
 }
@@ -74,7 +80,7 @@ export function markNextCardCommitted(): void {
   try {
     const perf = timing();
     if (!perf || typeof requestAnimationFrame !== "function") return;
-    const start = perf.getEntriesByName(KEY, "mark").at(-1);
+    const start = lastKeyMark(perf);
     if (!start) return;
     // A hidden tab gets no animation frames until it is shown again: no figure rather than a wrong one.
     if (typeof document !== "undefined" && document.visibilityState === "hidden") {
@@ -85,7 +91,7 @@ export function markNextCardCommitted(): void {
     afterNextPaint(() => {
       try {
         // Only if no newer key press replaced the mark meanwhile (that press has a paint of its own to wait for).
-        if (perf.getEntriesByName(KEY, "mark").at(-1)?.startTime !== startTime) return;
+        if (lastKeyMark(perf)?.startTime !== startTime) return;
         perf.measure(MEASURE, KEY);
         perf.clearMarks(KEY);
       } catch {
