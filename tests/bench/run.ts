@@ -14,6 +14,8 @@
  *              server under one load (8 clients; progress-heavy: 1 client, the learner with 100,000 log
  *              rows) and print where its time goes (self time by origin and function)
  *   --browser  check the first-load figures in Chromium in --quick mode too (always in a full run)
+ *   --review-paint [--answers N]  instead of the benchmark, the review screen's key press to next card
+ *              painted in Chromium, server idle and under 32 grading learners (review-paint.ts)
  *
  * BENCH_SERVER_NODE_OPTIONS (e.g. "--max-old-space-size=128") is passed to the server as NODE_OPTIONS.
  *
@@ -718,7 +720,9 @@ function printReport(r: ReportInput): void {
   process.stdout.write(lines.join("\n") + "\n");
 }
 
-main().then(
+// --review-paint: only the review screen's key-press-to-paint benchmark (review-paint.ts), on a server of its own.
+const entry = args.has("--review-paint") ? () => import("./review-paint").then((m) => m.cli(process.argv.slice(2))) : main;
+entry().then(
   () => process.exit(0),
   (e) => {
     process.stderr.write(`[bench] failed: ${e instanceof Error ? e.stack : String(e)}\n`);
