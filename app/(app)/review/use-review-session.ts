@@ -14,6 +14,10 @@ import { markAnswerKey, markNextCardCommitted } from "./paint-marks";
 export type Notice = { kind: "info" | "error"; text: string } | null;
 
 const RETRY_MS = 15_000;
+
+function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
 const TICK_MS = 30_000;
 
 function missingIds(pack: DayPack, contents: ReadonlyMap<string, ClientContent>): string[] {
@@ -202,10 +206,13 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
     (op: PackOp) => {
       setOps((list) => [...list, op]);
       setNow(op.type === "grade" ? op.answeredAt : op.at);
-      void io()
-        .then((m) => m.addToOutbox(userId, op))
-        .then(() => sync())
-        .catch(() => setStalled(true));
+      // The next card is painted first; storing and sending the answer waits for that frame.
+      afterPaint(() =>
+        void io()
+          .then((m) => m.addToOutbox(userId, op))
+          .then(() => sync())
+          .catch(() => setStalled(true)),
+      );
     },
     [userId, sync],
   );
