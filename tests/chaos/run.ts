@@ -358,7 +358,7 @@ async function deliver(l: Learner, deadline: number): Promise<void> {
     stats.predictions++;
     if (seen(predicted) !== seen(served)) stats.predictionMisses.push(`${l.email}: predicted ${seen(predicted)}, server ${seen(served)}`);
   }
-  if (batch.length && Math.random() < 0.1) {
+  if (batch.length && (Math.random() < 0.1 || stats.lostReplies === 0)) {
     // The reply was lost: the outbox sends the same batch again, and each op is applied once.
     stats.lostReplies++;
     const again = await sync(l, batch, deadline);
@@ -502,7 +502,8 @@ async function main(): Promise<number> {
       if (!r.ok) throw new Error(`createAccount: ${JSON.stringify(r.errors)}`);
       // The whole deck in one day, so a learner stays busy.
       await prisma.user.update({ where: { id: r.userId }, data: { newPerDay: 500, maxReviewsPerDay: 9999 } });
-      pool.push({ email, userId: r.userId, jar: new Map(), pack: null, outbox: [], offlineLeft: 0, done: false });
+            // A quarter of the learners start offline for three answers, so even a slow run has outboxes of several.
+      pool.push({ email, userId: r.userId, jar: new Map(), pack: null, outbox: [], offlineLeft: i % 4 === 0 ? 3 : 0, done: false });
     }
   } finally {
     await prisma.$disconnect();
