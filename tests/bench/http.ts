@@ -1,4 +1,5 @@
 import http from "node:http";
+import { actionReply } from "../helpers/flight";
 
 /**
  * A small keep-alive HTTP/1.1 client on node:http: lighter than fetch, which matters when the
@@ -73,21 +74,9 @@ export class HttpClient {
 }
 
 /**
- * The value an action returned, from React's flight response: row 0 names the row holding the
- * result ("a":"$@1"), and that row is one JSON line. Good enough for the plain JSON our actions
- * return (no large text chunks in the fields the benchmark reads).
+ * The value an action returned, from React's flight response (tests/helpers/flight.ts): Dates and
+ * the other flight markers revived, so the sync action's day pack can be run as the browser does.
  */
 export function actionResult<T>(text: string): T {
-  const rows = new Map<string, string>();
-  for (const line of text.split("\n")) {
-    const colon = line.indexOf(":");
-    if (colon > 0 && /^[0-9a-f]+$/.test(line.slice(0, colon))) rows.set(line.slice(0, colon), line.slice(colon + 1));
-  }
-  const head = rows.get("0");
-  if (!head) throw new Error(`not a flight response: ${text.slice(0, 200)}`);
-  const ref = (JSON.parse(head) as { a?: string }).a;
-  const id = typeof ref === "string" && ref.startsWith("$@") ? ref.slice(2) : null;
-  const row = id && rows.get(id);
-  if (!row) throw new Error(`no action result row in: ${text.slice(0, 200)}`);
-  return JSON.parse(row) as T;
+  return actionReply<T>(text);
 }

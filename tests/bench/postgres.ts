@@ -106,7 +106,7 @@ export async function runPostgresColumn(opts: {
   cleanups.push(() => prisma.$disconnect());
 
   const { floor } = opts.actions;
-  const gradeIds = { grade: opts.actions.grade, page: opts.actions.gradePage };
+  const gradeIds = { sync: opts.actions.grade, page: opts.actions.gradePage };
   log("postgres: warming up");
   await runLoad({ concurrency: 4, warmupMs: 0, durationMs: 1_500, makeWorker: emptyActionWorkerFactory(client, floor, readers, new Map()) });
   await runLoad({ concurrency: 4, warmupMs: 0, durationMs: 1_500, makeWorker: gradeWorkerFactory(client, gradeIds, new Pool(graders.slice(-20)), prisma, new Map()) });

@@ -31,8 +31,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { configureSqlite, createDb } from "@/lib/db/client";
 import { hashPassword } from "@/lib/accounts/password";
-import { gradeCard } from "@/lib/reviews/grade";
-import { sessionView } from "@/lib/reviews/view";
+import { loadDayPack } from "@/lib/reviews/day-pack";
+import { syncOps } from "@/lib/reviews/sync";
 import { startQuiz } from "@/lib/quizzes/attempts";
 import type { Quality } from "@/lib/core/srs";
 import { sourceHash, STAMP_FILE } from "@/lib/cli/build-stamp";
@@ -44,7 +44,7 @@ import { Exhausted, percentile, runLoad, type Worker } from "./load";
 import { addLearners, newId, PASSWORD, randomQuality, rng, Writer, type Account } from "./population";
 import { writeBigHistory } from "./big-history";
 import { checkSessions, learnerOf, withCookies, type Session } from "./sessions";
-import { emptyActionWorkerFactory, GRADES_PER_ACCOUNT, gradeWorkerFactory, measureStep, Pool, tally, type FloorAction } from "./workers";
+import { emptyActionWorkerFactory, GRADES_PER_ACCOUNT, gradeWorkerFactory, INVALID_SYNC_INPUT, measureStep, nextCard, Pool, tally, type FloorAction } from "./workers";
 import { f0, f1, f2, failText, table, type Measured } from "./format";
 import { PG_NOT_RUN, runPostgresColumn, type PgColumn } from "./postgres";
 import { gradeComparison, pgGrowthCells, pgGrowthHead, pgHeader } from "./report-pg";
@@ -232,8 +232,11 @@ async function startFloorServer(file: string): Promise<{ baseURL: string; child:
   };
 }
 
-/** The grade transaction in this process (Prisma, no HTTP, no framework), counting its queries. */
-async function inProcessGrade(url: string, accounts: Account[], budgetMs: number): Promise<{ p50: number; p95: number; n: number; queries: number; viewP50: number }> {
+/**
+ * The grade action's work in this process (Prisma, no HTTP, no framework), counting its queries:
+ * the answer applied (syncOps) and the learner's day pack read back (loadDayPack), as syncAction does.
+ */
+async function inProcessGrade(url: string, accounts: Account[], budgetMs: number): Promise<{ p50: number; p95: number; n: number; queries: number; applyP50: number; applyQueries: number; viewP50: number }> {
   const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
   const prisma = new PrismaClient({ adapter, log: [{ level: "query", emit: "event" }] });
   let queries = 0;
@@ -241,24 +244,30 @@ async function inProcessGrade(url: string, accounts: Account[], budgetMs: number
   await configureSqlite(prisma);
   const r = rng(99);
   const samples: number[] = [];
+  const applies: number[] = [];
   const views: number[] = [];
   let countedQueries = 0;
+  let applyQueries = 0;
   let counted = 0;
   try {
     const end = performance.now() + budgetMs;
     for (const a of accounts) {
       const learner = learnerOf(a.id);
       const t0 = performance.now();
-      let card = (await sessionView(prisma, learner, new Date())).card;
+      let card = nextCard(await loadDayPack(prisma, learner, new Date()));
       views.push(performance.now() - t0);
       for (let n = 0; card && n < 60 && performance.now() < end; n++) {
         const before = queries;
         const t1 = performance.now();
-        const out = await gradeCard(prisma, learner, { cardId: card.id, quality: randomQuality(r) as Quality, expectedVersion: card.version, requestId: randomUUID(), durationMs: 5_000 }, new Date());
+        const [result] = await syncOps(prisma, learner, [{ type: "grade", requestId: randomUUID(), cardId: card, grade: randomQuality(r) as Quality, answeredAt: new Date(), durationMs: 5_000 }], new Date());
+        applies.push(performance.now() - t1);
+        applyQueries += queries - before;
+        const pack = await loadDayPack(prisma, learner, new Date());
         samples.push(performance.now() - t1);
         countedQueries += queries - before;
         counted++;
-        card = out.session?.card ?? null;
+        if (result.status !== "applied") throw new Error(`in-process grade: ${JSON.stringify(result)}`);
+        card = nextCard(pack);
       }
       if (performance.now() >= end) break;
     }
@@ -266,8 +275,12 @@ async function inProcessGrade(url: string, accounts: Account[], budgetMs: number
     await prisma.$disconnect();
   }
   samples.sort((a, b) => a - b);
+  applies.sort((a, b) => a - b);
   views.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length, queries: counted ? countedQueries / counted : NaN, viewP50: percentile(views, 50) };
+  return {
+    p50: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length, queries: counted ? countedQueries / counted : NaN,
+    applyP50: percentile(applies, 50), applyQueries: counted ? applyQueries / counted : NaN, viewP50: percentile(views, 50),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,12 +307,13 @@ async function main(): Promise<void> {
     log(`build ${build} (${buildId})`);
 
     const ids = {
-      grade: actionId("app/(app)/review/actions.ts", "gradeAction"),
+      // The review screen's outbox: a grade is the sync action with one answer.
+      grade: actionId("app/(app)/review/actions.ts", "syncAction"),
       answer: actionId("app/(app)/quizzes/actions.ts", "answerAction"),
     };
-    // Production builds hold no benchmark code: the floor is the grade action refusing an invalid
-    // input, i.e. the wrapper every action goes through (session, flood guard, zod) and no more.
-    const floorAction: FloorAction = { id: ids.grade, page: "/review", fallback: true, label: "empty action (gradeAction, invalid input: session + flood guard + zod only)" };
+    // Production builds hold no benchmark code: the floor is the sync action refusing an invalid
+    // op, i.e. the wrapper every action goes through (session, flood guard, zod) and no more.
+    const floorAction: FloorAction = { id: ids.grade, page: "/review", input: INVALID_SYNC_INPUT, fallback: true, label: "empty action (syncAction, invalid op: session + flood guard + zod only)" };
     const gradePage = actionPage(ids.grade);
     // First-load JavaScript from the build's manifests, read now (another build may replace .next later).
     const pages = [
@@ -401,7 +415,7 @@ async function main(): Promise<void> {
 
     if (PROFILE) {
       const makeWorker = {
-        grade: gradeWorkerFactory(client, { grade: ids.grade, page: gradePage }, new Pool(graders), prisma, new Map()),
+        grade: gradeWorkerFactory(client, { sync: ids.grade, page: gradePage }, new Pool(graders), prisma, new Map()),
         empty: emptyActionWorkerFactory(client, floorAction, readers, new Map()),
         review: pageWorkerFactory(client, "/review", readers, new Map()),
         progress: pageWorkerFactory(client, "/progress", readers, new Map()),
@@ -431,7 +445,7 @@ async function main(): Promise<void> {
     const warmFailures = new Map<string, number>();
     const warmPool = new Pool(graders.slice(-20));
     await runLoad({ concurrency: 4, warmupMs: 0, durationMs: QUICK ? 1_500 : 4_000, makeWorker: emptyActionWorkerFactory(client, floorAction, readers, warmFailures) });
-    await runLoad({ concurrency: 4, warmupMs: 0, durationMs: QUICK ? 1_500 : 4_000, makeWorker: gradeWorkerFactory(client, { grade: ids.grade, page: gradePage }, warmPool, prisma, warmFailures) });
+    await runLoad({ concurrency: 4, warmupMs: 0, durationMs: QUICK ? 1_500 : 4_000, makeWorker: gradeWorkerFactory(client, { sync: ids.grade, page: gradePage }, warmPool, prisma, warmFailures) });
     await runLoad({ concurrency: 1, warmupMs: 0, durationMs: QUICK ? 300 : 1_000, makeWorker: pageWorkerFactory(client, "/progress", heavySession, warmFailures) });
     for (const p of ["/review", "/progress", "/quizzes", "/"]) await runLoad({ concurrency: 2, warmupMs: 0, durationMs: QUICK ? 300 : 1_000, makeWorker: pageWorkerFactory(client, p, readers, warmFailures) });
     const rssWarm = rss.sample();
@@ -448,7 +462,7 @@ async function main(): Promise<void> {
       gradeRuns.push(await measureStep("empty", step, (f) => emptyActionWorkerFactory(client, floorAction, readers, f)));
       gradeRuns.at(-1)!.rss = rss.sample();
       log(`c=${c}: grade action`);
-      gradeRuns.push(await measureStep("grade", step, (f) => gradeWorkerFactory(client, { grade: ids.grade, page: gradePage }, graderPool, prisma, f)));
+      gradeRuns.push(await measureStep("grade", step, (f) => gradeWorkerFactory(client, { sync: ids.grade, page: gradePage }, graderPool, prisma, f)));
       gradeRuns.at(-1)!.rss = rss.sample();
       log(`c=${c}: DB floor`);
       const floorBefore = new Map(floorFailures);
@@ -491,8 +505,8 @@ async function main(): Promise<void> {
     const cpuShare = cpu.read();
     const poolUse = `${graderPool.used} of ${graders.length - 20}`;
 
-    // Where the grade's time goes, without HTTP: the same use case called in this process.
-    log("in-process gradeCard (Prisma, no HTTP)");
+    // Where the grade's time goes, without HTTP: the same use cases called in this process.
+    log("in-process syncOps + loadDayPack (Prisma, no HTTP)");
     const inProc = await inProcessGrade(server.databaseUrl, diag.accounts, QUICK ? 1_000 : 4_000);
 
     // First-load JavaScript.
@@ -615,7 +629,7 @@ function printReport(r: ReportInput): void {
 
   lines.push("### Grade action and its floors");
   lines.push("");
-  const label = { grade: "grade action (gradeAction)", empty: r.floorAction.label, floor: "DB floor (node:http + better-sqlite3, same transaction)" } as Record<string, string>;
+  const label = { grade: "grade action (syncAction, one answer; replies with the day pack)", empty: r.floorAction.label, floor: "DB floor (node:http + better-sqlite3, the grade transaction alone)" } as Record<string, string>;
   lines.push(
     table(
       ["endpoint", "learners", "p50", "p95", "p99", "req/s", "server RSS after, MB", "ok", "failed"],
@@ -709,10 +723,11 @@ function printReport(r: ReportInput): void {
     table(
       ["what", "figure"],
       [
-        ["gradeCard called in this process (Prisma + SQLite, no HTTP/Next), p50 / p95", `${f2(r.inProc.p50)} / ${f2(r.inProc.p95)} ms over ${r.inProc.n} grades`],
-        ["SQL statements per gradeCard (Prisma query events)", f1(r.inProc.queries)],
-        ["sessionView (the review page's data) in this process, p50", `${f2(r.inProc.viewP50)} ms`],
-        ["empty action", "gradeAction refusing an invalid input (session, flood guard, zod): production builds hold no benchmark code"],
+        ["syncOps + loadDayPack (the grade action's work) in this process (Prisma + SQLite, no HTTP/Next), p50 / p95", `${f2(r.inProc.p50)} / ${f2(r.inProc.p95)} ms over ${r.inProc.n} grades`],
+        ["of which syncOps (the answer applied), p50", `${f2(r.inProc.applyP50)} ms`],
+        ["SQL statements per grade: all / syncOps (Prisma query events)", `${f1(r.inProc.queries)} / ${f1(r.inProc.applyQueries)}`],
+        ["loadDayPack (the review page's data) in this process, p50", `${f2(r.inProc.viewP50)} ms`],
+        ["empty action", "syncAction refusing an invalid op (session, flood guard, zod): production builds hold no benchmark code"],
       ],
     ),
   );

@@ -1,8 +1,12 @@
 /**
- * `npm run chaos [-- --seconds N --learners N --kills N]`: many simulated learners grade cards
- * through the real HTTP interface of the production server while it is killed with SIGKILL and
- * restarted on the same database. Afterwards:
- *   - every grade the server acknowledged (by request id) is in the review log,
+ * `npm run chaos [-- --seconds N --learners N --kills N]`: many simulated learners review through
+ * the real HTTP interface of the production server, the way the review screen does (the day pack
+ * from the sync action, the next card computed locally, answers and undos sent in order from an
+ * outbox, several at once after an offline stretch, a batch sent again when its reply is lost),
+ * while the server is killed with SIGKILL and restarted on the same database. Afterwards:
+ *   - every answer the server acknowledged (by request id) is in the review log exactly once,
+ *   - a batch sent again was answered as the first time, and the new pack showed what the screen
+ *     had predicted,
  *   - every review state equals the replay of its log (lib/ops/replay.ts),
  *   - PRAGMA integrity_check is ok.
  * Prints the figures and exits non-zero on any loss or mismatch. Loopback only, bounded in time,
@@ -17,7 +21,10 @@ import Database from "better-sqlite3";
 import { configureSqlite, createDb } from "@/lib/db/client";
 import { createAccount } from "@/lib/accounts/sign-up";
 import { checkReviewStates, integrityCheck, type Mismatch } from "@/lib/ops/replay";
+import { algorithmFor, applyOps, localSession, type DayPack, type PackOp } from "@/lib/core/srs";
+import type { OpResult } from "@/lib/reviews/sync";
 import { actionId } from "../helpers/actions";
+import { actionReply } from "../helpers/flight";
 import { ensureBuild, ROOT, startServer, type RunningServer } from "../helpers/server";
 
 const { values: opts } = parseArgs({
@@ -153,43 +160,57 @@ async function restart(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Learners over HTTP.
+// Learners over HTTP, each behaving like the review screen: the learner's day pack from the sync
+// action, the card on screen computed in the "browser" (lib/core/srs/day-pack), answers and undos
+// kept in an outbox and sent in order, sometimes several after a stretch offline.
 
 interface Learner {
   email: string;
   userId: string;
   jar: Map<string, string>;
-  card: { id: string; version: number } | null;
-  undoLogId: string | null;
+  /** The day as the server last sent it (null: ask for it). */
+  pack: DayPack | null;
+  /** Answers and undos given but not yet acknowledged, oldest first. */
+  outbox: PackOp[];
+  /** Answers still to give before the network comes back (an offline stretch). */
+  offlineLeft: number;
   done: boolean;
 }
 
 const stats = {
   requests: 0,
   gradesSent: 0,
+  undosSent: 0,
+  syncCalls: 0,
+  batchesOfSeveral: 0,
+  largestBatch: 0,
+  lostReplies: 0,
   acknowledged: 0,
   refused: {} as Record<string, number>,
   networkErrors: 0,
   serverErrors: 0,
   errors: {} as Record<string, number>,
   retriedAfterFailure: 0,
-  undosAcknowledged: 0,
   quizMisses: 0,
   learnersStarted: 0,
   kills: 0,
   downtimeMs: [] as number[],
-  /** Milliseconds per answered grade request. */
+  /** Milliseconds per answered sync request that carried ops. */
   latencies: [] as number[],
+  /** Replies to a resent batch that told a different story than the first reply. */
+  resendDisagreed: [] as string[],
+  /** After a delivery: the screen's prediction from the old pack and the outbox, vs the new pack. */
+  predictions: 0,
+  predictionMisses: [] as string[],
 };
-/** requestId → userId of every grade whose response said ok. */
+/** requestId → userId of every answer the server said it applied. */
 const acknowledged = new Map<string, string>();
-/** Grades sent again after a failed attempt: requestId → when first sent. */
+/** Ops sent again after a failed attempt: requestId → when first sent again. */
 const resent = new Map<string, number>();
 const killedAt: number[] = [];
-/** Log rows whose undo was acknowledged. */
-const undone = new Set<string>();
-let gradeId = "";
-let undoId = "";
+/** Request ids of answers whose undo was acknowledged (userId alongside). */
+const undone = new Map<string, string>();
+let syncId = "";
 let startQuizId = "";
 let answerId = "";
 let dbFile = "";
@@ -221,32 +242,14 @@ async function signIn(l: Learner): Promise<void> {
   if (![...l.jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`sign-in failed (${res.status})`);
 }
 
-type ActionResult = {
-  ok: boolean;
-  error?: string;
-  session: { card: { id: string; version: number } | null; undoLogId: string | null } | null;
-  attemptId?: string;
-  feedback?: { correct: boolean };
-};
-
-/** The action's return value from React's flight response: row 0 points at the row holding it. */
-function parseFlight(text: string): ActionResult {
-  const rows = new Map<string, string>();
-  for (const line of text.split("\n")) {
-    const i = line.indexOf(":");
-    if (i > 0) rows.set(line.slice(0, i), line.slice(i + 1));
-  }
-  const root = JSON.parse(rows.get("0") ?? "null") as { a?: string } | null;
-  const ref = root?.a?.startsWith("$@") ? root.a.slice(2) : null;
-  const row = ref ? rows.get(ref) : undefined;
-  if (!row) throw new Error(`unexpected action response: ${text.slice(0, 200)}`);
-  return JSON.parse(row) as ActionResult;
-}
+type Refusal = { ok: false; error: string };
+type SyncReply = { ok: true; results: OpResult[]; pack: DayPack } | (Refusal & { results: []; pack: null });
+type QuizReply = { ok: true; attemptId?: string; feedback?: { correct: boolean } } | Refusal;
 
 class Unavailable extends Error {}
 
 /** Posts a server action the way React's client does. Network failures and 5xx are Unavailable. */
-async function callAction(l: Learner, id: string, arg: unknown, page = "/review"): Promise<ActionResult> {
+async function callAction<T>(l: Learner, id: string, arg: unknown, page = "/review"): Promise<T> {
   stats.requests++;
   let res: Response;
   let text: string;
@@ -272,26 +275,102 @@ async function callAction(l: Learner, id: string, arg: unknown, page = "/review"
     throw new Unavailable(`HTTP ${res.status}`);
   }
   if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${text.slice(0, 200)}`);
-  return parseFlight(text);
+  return actionReply<T>(text);
 }
 
 function refused(error: string): void {
   stats.refused[error] = (stats.refused[error] ?? 0) + 1;
 }
 
+const algorithmOf = (pack: DayPack) => algorithmFor({ algorithm: pack.learner.algorithm, desiredRetention: pack.learner.desiredRetention, weights: pack.learner.fsrsWeights });
+
+/** What the screen shows at `now`: the pack with the outbox on top (the browser's model). */
+function screen(pack: DayPack, ops: readonly PackOp[], now: Date) {
+  const algorithm = algorithmOf(pack);
+  return localSession(applyOps(pack, ops, now, algorithm), now, algorithm);
+}
+
+/** As the outbox sends them: moments as epoch milliseconds. */
+const wire = (op: PackOp) =>
+  op.type === "grade"
+    ? { type: op.type, requestId: op.requestId, cardId: op.cardId, grade: op.grade, answeredAt: op.answeredAt.getTime(), durationMs: op.durationMs }
+    : { type: op.type, requestId: op.requestId, target: op.target, at: op.at.getTime() };
+
 /**
- * The learner's current card, asked of the server itself: a grade at a version no card has is
- * refused as a conflict (nothing written) and answered with the session, like a stale screen.
+ * One sync call, sent again with the same ops (same request ids) until the server answers, like
+ * the outbox after a failed send. Null when the run's time is up first.
  */
-async function refresh(l: Learner, anyCardId: string): Promise<void> {
-  const out = await callAction(l, gradeId, { cardId: anyCardId, quality: 4, expectedVersion: 999_999_999, requestId: randomUUID(), durationMs: 0 });
-  if (out.error === "unauthorized") {
-    l.jar.clear(); // sign in again
-    throw new Error("unauthorized");
+async function sync(l: Learner, ops: readonly PackOp[], deadline: number): Promise<SyncReply | null> {
+  for (let attempt = 0; Date.now() < deadline + 30_000; attempt++) {
+    try {
+      if (attempt > 0 && ops.length) {
+        stats.retriedAfterFailure++;
+        for (const op of ops) if (!resent.has(op.requestId)) resent.set(op.requestId, Date.now());
+      }
+      const t0 = Date.now();
+      stats.syncCalls++;
+      const out = await callAction<SyncReply>(l, syncId, { ops: ops.map(wire) });
+      if (ops.length) stats.latencies.push(Date.now() - t0);
+      if (out.ok || out.error !== "rate-limited") return out;
+      refused("rate-limited");
+      await sleep(1000);
+    } catch (e) {
+      if (!(e instanceof Unavailable)) throw e;
+      await sleep(150);
+    }
   }
-  l.card = out.session?.card ?? null;
-  l.undoLogId = out.session?.undoLogId ?? null;
-  if (!out.session) throw new Error(`no session in the answer (${out.error})`);
+  return null;
+}
+
+function refusedReply(l: Learner, out: Refusal): never {
+  refused(out.error);
+  if (out.error === "unauthorized") l.jar.clear(); // sign in again; the outbox waits
+  throw new Error(`sync refused: ${out.error}`);
+}
+
+/** Sends the outbox in order; on an answer, takes the new pack and checks what the screen predicted. */
+async function deliver(l: Learner, deadline: number): Promise<void> {
+  const batch = l.outbox.slice(0, 50);
+  const old = l.pack!;
+  const out = await sync(l, batch, deadline);
+  if (!out) return;
+  if (!out.ok) refusedReply(l, out);
+  if (batch.length > 1) stats.batchesOfSeveral++;
+  stats.largestBatch = Math.max(stats.largestBatch, batch.length);
+  const byId = new Map(out.results.map((r) => [r.requestId, r]));
+  for (const op of batch) {
+    const r = byId.get(op.requestId);
+    if (!r) stats.resendDisagreed.push(`${op.requestId}: no result for a sent op`);
+    else if (r.status === "applied") {
+      if (!acknowledged.has(op.requestId)) stats.acknowledged++;
+      acknowledged.set(op.requestId, l.userId);
+    } else if (r.status === "undone" && op.type === "undo") undone.set(op.target, l.userId);
+    else if (r.status === "refused") refused(r.error);
+  }
+  l.outbox = l.outbox.slice(batch.length);
+  l.pack = out.pack;
+  if (!l.outbox.length && batch.length) {
+    // The learner's own answers, nobody else's: the pack must be what the screen predicted.
+    const now = new Date();
+    const predicted = screen(old, batch, now);
+    const served = screen(out.pack, [], now);
+    const seen = (s: typeof predicted) => JSON.stringify({ card: s.card?.id ?? null, kind: s.card?.kind ?? null, left: s.left, reviewed: s.today.reviewed });
+    stats.predictions++;
+    if (seen(predicted) !== seen(served)) stats.predictionMisses.push(`${l.email}: predicted ${seen(predicted)}, server ${seen(served)}`);
+  }
+  if (batch.length && (Math.random() < 0.1 || stats.lostReplies === 0)) {
+    // The reply was lost: the outbox sends the same batch again, and each op is applied once.
+    stats.lostReplies++;
+    const again = await sync(l, batch, deadline);
+    if (!again) return;
+    if (!again.ok) refusedReply(l, again);
+    for (const r of out.results) {
+      const second = again.results.find((x) => x.requestId === r.requestId);
+      const same = second && second.status === r.status && (r.status !== "applied" || (second.status === "applied" && second.kind === r.kind && second.at.getTime() === r.at.getTime()));
+      if (r.status !== "refused" && !same) stats.resendDisagreed.push(`${r.requestId}: ${JSON.stringify(r)} then ${JSON.stringify(second)}`);
+    }
+    l.pack = again.pack;
+  }
 }
 
 const QUALITIES = [0, 1, 2, 3, 3, 4, 4, 4, 5, 5, 5, 5] as const;
@@ -314,7 +393,7 @@ function wrongResponse(prompt: { type: string; options?: { id: string }[] }, ans
  * interleaved with grades, undos and the kills, for the replay check at the end.
  */
 async function quizRound(l: Learner): Promise<void> {
-  const start = await callAction(l, startQuizId, { topic: "mixed", length: 5, requestId: randomUUID() }, "/quizzes");
+  const start = await callAction<QuizReply>(l, startQuizId, { topic: "mixed", length: 5, requestId: randomUUID() }, "/quizzes");
   if (!start.ok || !start.attemptId) return;
   const file = new Database(dbFile, { readonly: true });
   let questions: { position: number; prompt: string; answer: string }[];
@@ -324,88 +403,59 @@ async function quizRound(l: Learner): Promise<void> {
     file.close();
   }
   for (const q of questions) {
-    const out = await callAction(l, answerId, { attemptId: start.attemptId, position: q.position, response: wrongResponse(JSON.parse(q.prompt), JSON.parse(q.answer)), requestId: randomUUID() }, `/quizzes/${start.attemptId}`);
+    const out = await callAction<QuizReply>(l, answerId, { attemptId: start.attemptId, position: q.position, response: wrongResponse(JSON.parse(q.prompt), JSON.parse(q.answer)), requestId: randomUUID() }, `/quizzes/${start.attemptId}`);
     if (out.ok) stats.quizMisses += out.feedback?.correct ? 0 : 1;
   }
-  l.card = null; // the session changed: ask again
+  l.pack = null; // the server moved cards: ask for the day again
 }
 
 /**
- * One simulated learner: grade the card on screen, at a human-ish (fast) pace; now and then undo.
- * A request that fails because the server is down is sent again with the same request id until
- * it gets an answer, exactly like the review screen's retry.
+ * One simulated learner, like the review screen: the card shown is computed from the pack and the
+ * outbox; each answer (now and then an undo) goes to the outbox and is sent at once, except during
+ * an offline stretch, after which the outbox goes in one call. A call that fails because the
+ * server is down is sent again with the same ops until it gets an answer.
  */
-async function runLearner(l: Learner, deadline: number, anyCardId: string): Promise<void> {
+async function runLearner(l: Learner, deadline: number): Promise<void> {
   while (Date.now() < deadline && !l.done) {
     try {
       if (!l.jar.size) await signIn(l);
-      if (!l.card) {
-        await refresh(l, anyCardId);
-        if (!l.card) {
-          l.done = true; // nothing left today
-          break;
-        }
+      if (!l.pack) {
+        const out = await sync(l, [], deadline);
+        if (!out) break;
+        if (!out.ok) refusedReply(l, out);
+        l.pack = out.pack;
       }
-      const input = {
-        cardId: l.card.id,
-        quality: QUALITIES[Math.floor(Math.random() * QUALITIES.length)],
-        expectedVersion: l.card.version,
-        requestId: randomUUID(),
-        durationMs: 500 + Math.floor(Math.random() * 5000),
-      };
-      stats.gradesSent++;
-      let out: ActionResult | undefined;
-      for (let attempt = 0; !out && Date.now() < deadline + 30_000; attempt++) {
-        try {
-          if (attempt > 0) {
-            stats.retriedAfterFailure++;
-            if (!resent.has(input.requestId)) resent.set(input.requestId, Date.now());
-          }
-          const t0 = Date.now();
-          out = await callAction(l, gradeId, input);
-          stats.latencies.push(Date.now() - t0);
-        } catch (e) {
-          if (!(e instanceof Unavailable)) throw e;
-          await sleep(150);
-        }
+      const now = new Date();
+      const shown = screen(l.pack, l.outbox, now);
+      let op: PackOp | null = null;
+      if (shown.undoTarget && Math.random() < 0.04) {
+        op = { type: "undo", requestId: randomUUID(), target: shown.undoTarget, at: now };
+        stats.undosSent++;
+      } else if (shown.card) {
+        const grade = QUALITIES[Math.floor(Math.random() * QUALITIES.length)];
+        op = { type: "grade", requestId: randomUUID(), cardId: shown.card.id, grade, answeredAt: now, durationMs: 500 + Math.floor(Math.random() * 5000), expected: shown.card.expected };
+        stats.gradesSent++;
       }
-      if (!out) break;
-      if (out.ok) {
-        acknowledged.set(input.requestId, l.userId);
-        stats.acknowledged++;
-      } else {
-        refused(out.error ?? "unknown");
-        if (out.error === "unauthorized") l.jar.clear();
-        if (out.error === "rate-limited") await sleep(1000);
+      if (op) l.outbox.push(op);
+      if (!op && !l.outbox.length) {
+        l.done = true; // nothing left today
+        break;
       }
-      l.card = out.session?.card ?? null;
-      l.undoLogId = out.session?.undoLogId ?? null;
-      if (!out.session) l.card = null;
-      else if (!l.card) l.done = true;
-
-      if (out.ok && Math.random() < 0.03) await quizRound(l);
-      else if (out.ok && l.undoLogId && Math.random() < 0.04) {
-        const logId = l.undoLogId;
-        const u = await callAction(l, undoId, { logId }).catch((e) => {
-          if (e instanceof Unavailable) return null;
-          throw e;
-        });
-        if (u?.ok) {
-          undone.add(logId);
-          stats.undosAcknowledged++;
-          l.card = u.session?.card ?? null;
-        } else {
-          l.card = null; // unknown: ask again
-        }
+      if (l.offlineLeft === 0 && Math.random() < 0.08) l.offlineLeft = 2 + Math.floor(Math.random() * 9);
+      if (l.offlineLeft > 0 && op) l.offlineLeft--;
+      else {
+        l.offlineLeft = 0;
+        await deliver(l, deadline);
+        if (!l.outbox.length && Math.random() < 0.03) await quizRound(l);
       }
     } catch (e) {
-      // Mostly the server being down (sign-in, a probe); counted by message, and the learner goes on.
+      // Mostly the server being down (sign-in, a quiz); counted by message, and the learner goes
+      // on with its outbox as it was.
       const msg = e instanceof Unavailable ? "server unavailable" : String((e as Error).message ?? e).slice(0, 120);
       stats.errors[msg] = (stats.errors[msg] ?? 0) + 1;
-      l.card = null;
       await sleep(200);
     }
-    await sleep(150 + Math.random() * 200); // stays under the server's 300 grades/minute guard
+    await sleep(150 + Math.random() * 200); // a human-ish (fast) pace, under the sync action's flood guard
   }
 }
 
@@ -419,8 +469,7 @@ async function main(): Promise<number> {
     console.error("[chaos] watchdog: the run is taking too long, giving up");
     void cleanup().finally(() => process.exit(3));
   }, (SECONDS + 300) * 1000).unref();
-  gradeId = actionId("app/(app)/review/actions.ts", "gradeAction");
-  undoId = actionId("app/(app)/review/actions.ts", "undoAction");
+  syncId = actionId("app/(app)/review/actions.ts", "syncAction");
   startQuizId = actionId("app/(app)/quizzes/actions.ts", "startQuizAction");
   answerId = actionId("app/(app)/quizzes/actions.ts", "answerAction");
 
@@ -444,10 +493,8 @@ async function main(): Promise<number> {
   // then the connection is closed, so each restart recovers the WAL on its own.
   const pool: Learner[] = [];
   const prisma = createDb(first.databaseUrl);
-  let anyCardId: string;
   try {
     await configureSqlite(prisma);
-    anyCardId = (await prisma.card.findFirstOrThrow({ where: { retiredAt: null }, select: { id: true } })).id;
     const size = LEARNERS * (1 + Math.ceil(SECONDS / 20));
     for (let i = 0; i < size; i++) {
       const email = `chaos-${i}-${randomUUID().slice(0, 8)}@example.com`;
@@ -455,31 +502,33 @@ async function main(): Promise<number> {
       if (!r.ok) throw new Error(`createAccount: ${JSON.stringify(r.errors)}`);
       // The whole deck in one day, so a learner stays busy.
       await prisma.user.update({ where: { id: r.userId }, data: { newPerDay: 500, maxReviewsPerDay: 9999 } });
-      pool.push({ email, userId: r.userId, jar: new Map(), card: null, undoLogId: null, done: false });
+            // A quarter of the learners start offline for three answers, so even a slow run has outboxes of several.
+      pool.push({ email, userId: r.userId, jar: new Map(), pack: null, outbox: [], offlineLeft: i % 4 === 0 ? 3 : 0, done: false });
     }
   } finally {
     await prisma.$disconnect();
   }
   log(`${pool.length} accounts created`);
 
-  // Warm-up, outside the clock: the first learners sign in and load their first card, so a fresh
+  // Warm-up, outside the clock: the first learners sign in and load their day, so a fresh
   // server's cold start does not eat the short CI run.
   let next = 0;
   const firstWave = pool.slice(0, LEARNERS);
   next = firstWave.length;
   await Promise.all(
     firstWave.map(async (l) => {
-      for (let attempt = 0; attempt < 5 && !l.card; attempt++) {
+      for (let attempt = 0; attempt < 5 && !l.pack; attempt++) {
         try {
           if (!l.jar.size) await signIn(l);
-          await refresh(l, anyCardId);
+          const out = await sync(l, [], Date.now());
+          if (out?.ok) l.pack = out.pack;
         } catch {
           await sleep(500);
         }
       }
     }),
   );
-  log(`${firstWave.filter((l) => l.card).length} learners signed in and on their first card`);
+  log(`${firstWave.filter((l) => l.pack).length} learners signed in, holding their day pack`);
 
   const started = Date.now();
   const deadline = started + SECONDS * 1000;
@@ -504,11 +553,11 @@ async function main(): Promise<number> {
 
   const slots = firstWave.map(async (l) => {
     stats.learnersStarted++;
-    await runLearner(l, deadline, anyCardId);
+    await runLearner(l, deadline);
     while (Date.now() < deadline && next < pool.length) {
       const fresh = pool[next++];
       stats.learnersStarted++;
-      await runLearner(fresh, deadline, anyCardId);
+      await runLearner(fresh, deadline);
     }
   });
   await Promise.all([...slots, killer]);
@@ -522,6 +571,7 @@ async function main(): Promise<number> {
   let integrity: string[];
   const lost: string[] = [];
   let wrongOwner = 0;
+  let duplicated = 0;
   let undoLost = 0;
   let persistedAcked = 0;
   let committedBeforeKill = 0;
@@ -536,6 +586,7 @@ async function main(): Promise<number> {
       if (!rows.length) lost.push(requestId);
       else {
         persistedAcked++;
+        if (rows.length > 1) duplicated++;
         if (!rows.some((r) => r.userId === userId)) wrongOwner++;
       }
     }
@@ -546,8 +597,8 @@ async function main(): Promise<number> {
       const row = reviewedAt.get(id) as { reviewedAt: string } | undefined;
       if (row && killedAt.some((k) => new Date(row.reviewedAt).getTime() < k && resent.get(id)! >= k)) committedBeforeKill++;
     }
-    const undoneRow = sqlite.prepare(`select undoneAt from "ReviewLog" where id = ?`);
-    for (const id of undone) if (!(undoneRow.get(id) as { undoneAt: string | null } | undefined)?.undoneAt) undoLost++;
+    const undoneRow = sqlite.prepare(`select undoneAt from "ReviewLog" where userId = ? and requestId = ?`);
+    for (const [requestId, userId] of undone) if (!(undoneRow.get(userId, requestId) as { undoneAt: string | null } | undefined)?.undoneAt) undoLost++;
     const report = checkReviewStates(sqlite);
     mismatches = report.mismatches;
     totalLogs = report.logs;
@@ -565,10 +616,12 @@ async function main(): Promise<number> {
   console.log(`learner errors      ${JSON.stringify(stats.errors)}`);
   const lat = [...stats.latencies].sort((a, b) => a - b);
   const pct = (p: number) => (lat.length ? lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] : 0);
-  console.log(`grade latency       p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${lat.at(-1) ?? 0} ms`);
-  console.log(`grades sent         ${stats.gradesSent}`);
-  console.log(`acknowledged        ${acknowledged.size} (${resent.size} only after resending; ${committedBeforeKill} of those had committed before the kill and were answered from the log)`);
-  console.log(`persisted           ${persistedAcked} of the acknowledged (lost: ${lost.length}, wrong learner: ${wrongOwner})`);
+  console.log(`sync latency        p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${lat.at(-1) ?? 0} ms (calls carrying ops)`);
+  console.log(`ops given           ${stats.gradesSent} grades, ${stats.undosSent} undos; ${stats.syncCalls} sync calls, ${stats.batchesOfSeveral} outboxes of several ops after an offline stretch (largest ${stats.largestBatch})`);
+  console.log(`acknowledged        ${acknowledged.size} answers applied (${resent.size} ops only after resending; ${committedBeforeKill} of those had committed before the kill and were answered from the log)`);
+  console.log(`lost replies        ${stats.lostReplies} batches sent again after an answer; replies that disagreed: ${stats.resendDisagreed.length}`);
+  console.log(`persisted           ${persistedAcked} of the acknowledged (lost: ${lost.length}, more than once: ${duplicated}, wrong learner: ${wrongOwner})`);
+  console.log(`screen predictions  ${stats.predictions} deliveries, the new pack showed what the screen predicted in ${stats.predictions - stats.predictionMisses.length}`);
   console.log(`refused             ${JSON.stringify(stats.refused)}`);
   console.log(`undos acknowledged  ${undone.size} (not marked undone: ${undoLost})`);
   console.log(`quiz misses         ${stats.quizMisses} (each through the schedule model, interleaved with the grades)`);
@@ -580,6 +633,16 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   if (lost.length) failures.push(`${lost.length} acknowledged grades are missing from the log (e.g. ${lost.slice(0, 3).join(", ")})`);
   if (wrongOwner) failures.push(`${wrongOwner} acknowledged grades are logged for another learner`);
+  if (duplicated) failures.push(`${duplicated} acknowledged answers are logged more than once`);
+  if (stats.resendDisagreed.length) {
+    failures.push(`${stats.resendDisagreed.length} ops were answered differently when their batch was sent again`);
+    for (const m of stats.resendDisagreed.slice(0, 5)) console.log("   ", m);
+  }
+  if (stats.predictionMisses.length) {
+    failures.push(`${stats.predictionMisses.length} deliveries: the server's pack disagreed with the screen's prediction`);
+    for (const m of stats.predictionMisses.slice(0, 5)) console.log("   ", m);
+  }
+  if (stats.refused["bad-input"]) failures.push(`${stats.refused["bad-input"]} well-formed sync calls were refused as bad input`);
   if (undoLost) failures.push(`${undoLost} acknowledged undos are not marked undone`);
   if (mismatches.length) {
     failures.push(`${mismatches.length} review states or log rows disagree with the replay`);
@@ -588,6 +651,7 @@ async function main(): Promise<number> {
   if (integrity.length !== 1 || integrity[0] !== "ok") failures.push("integrity_check failed");
   if (!healthAfter) failures.push("the restarted server was not healthy at the end");
   if (acknowledged.size === 0) failures.push("no grade was acknowledged: the run proved nothing");
+  if (stats.batchesOfSeveral === 0 || stats.lostReplies === 0) failures.push("no outbox of several ops or no lost reply: the run did not test delivery after being offline");
   if (stats.kills !== KILLS) failures.push(`only ${stats.kills} of ${KILLS} kills happened`);
   if (failures.length) {
     console.log(`\nFAIL\n  - ${failures.join("\n  - ")}`);

@@ -6,14 +6,17 @@ import { createAccount } from "@/lib/accounts/sign-up";
 import { settingsSchema, signUpSchema } from "@/lib/accounts/schemas";
 import { algorithmSchema } from "@/lib/reviews/switch-algorithm";
 import { deleteAccountSchema } from "@/lib/accounts/delete";
-import { gradeInputSchema, typeInInputSchema, undoInputSchema } from "@/lib/reviews/schemas";
+import { cardContentsInputSchema, SYNC_BATCH, syncInputSchema, typeInInputSchema } from "@/lib/reviews/schemas";
 import { answerSchema, checkMatchSchema, retrySchema, startMatchSchema, startQuizSchema } from "@/lib/quizzes/schemas";
 import { startMatch } from "@/lib/quizzes/match";
-import { gradeCard } from "@/lib/reviews/grade";
-import { sessionView } from "@/lib/reviews/view";
+import { loadDayPack } from "@/lib/reviews/day-pack";
+import { syncOps, type OpResult } from "@/lib/reviews/sync";
+import type { DayPack } from "@/lib/core/srs";
+import { checkReviewStates } from "@/lib/ops/replay";
 import { startQuiz } from "@/lib/quizzes/attempts";
 import { startServer, type RunningServer } from "../helpers/server";
 import { actionId } from "../helpers/actions";
+import { actionReply } from "../helpers/flight";
 import { databaseChecksum } from "../helpers/checksum";
 import { signInOverHttp } from "../helpers/http-session";
 import Database from "better-sqlite3";
@@ -23,7 +26,7 @@ const PER_ACTION = 500;
 let server: RunningServer;
 let cookie: string;
 let theirCookie: string;
-const ids = { otherLog: "", otherAttempt: "", card: "", myAttempt: "", myRound: "", otherRound: "" };
+const ids = { otherAnswer: "", otherAttempt: "", card: "", myAttempt: "", myRound: "", otherRound: "", me: "" };
 const checksum = () => databaseChecksum(server.databaseUrl.slice("file:".length));
 
 /** Per action: payloads sent, refused by the proxy (4xx), by the action itself, server errors (5xx), DB unchanged. */
@@ -46,6 +49,25 @@ async function post(path: string, action: string | null, body: FormData | string
   if (opts.cookie ?? cookie) headers.Cookie = opts.cookie ?? cookie;
   const res = await fetch(`${server.baseURL}${path}`, { method: "POST", headers, body, redirect: "manual" });
   return { status: res.status, text: await res.text() };
+}
+
+type SyncReply = { ok: true; results: OpResult[]; pack: DayPack } | { ok: false; error: string; results: []; pack: null };
+
+/** The review screen's sync call, as my learner unless told; the reply with Dates revived. */
+async function sync(ops: unknown[], opts: { cookie?: string } = {}): Promise<SyncReply> {
+  const r = await post("/review", actionId("app/(app)/review/actions.ts", "syncAction"), JSON.stringify([{ ops }]), opts);
+  expect(r.status).toBe(200);
+  return actionReply<SyncReply>(r.text);
+}
+
+/** Reads the server's database file (read-only) while it runs. */
+function readDb<T>(read: (db: Database.Database) => T): T {
+  const db = new Database(server.databaseUrl.slice("file:".length), { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** Sends `count` requests, a few at a time. */
@@ -91,11 +113,30 @@ interface JsonAction {
   page: string;
   schema: z.ZodType;
   valid: () => Record<string, unknown>;
+  /** Malformed bodies of its own, when the argument nests what must be refused (default: malformedJsonArgs of valid()). */
+  malformed?: (rand: () => number) => string;
+}
+
+/** The review screen's outbox ops, one of each shape, as it sends them (moments in epoch ms). */
+const gradeOp = (cardId = ids.card, extra: Record<string, unknown> = {}) => ({ type: "grade", requestId: randomUUID(), cardId, grade: 4, answeredAt: Date.now(), durationMs: 3000, ...extra });
+const undoOp = (target: string = randomUUID(), extra: Record<string, unknown> = {}) => ({ type: "undo", requestId: randomUUID(), target, at: Date.now(), ...extra });
+
+/**
+ * A sync batch with one malformed op (wrong types, missing or extra fields, odd values, junk),
+ * sometimes after a valid one: the whole batch must be refused, the valid op not applied either.
+ */
+function malformedSync(rand: () => number): string {
+  const r = rand();
+  if (r < 0.2) return malformedJsonArgs({ ops: [gradeOp(), undoOp()] }, rand);
+  const inner = malformedJsonArgs(r < 0.6 ? gradeOp() : undoOp(), rand); // an argument list: here, the ops
+  const ops = rand() < 0.5 && inner.startsWith("[") && inner.length > 2 ? `[${JSON.stringify(gradeOp())},${inner.slice(1)}` : inner;
+  return `[{"ops":${ops}}]`;
 }
 
 const JSON_ACTIONS: JsonAction[] = [
-  { name: "gradeAction", file: "app/(app)/review/actions.ts", page: "/review", schema: gradeInputSchema, valid: () => ({ cardId: ids.card, quality: 4, expectedVersion: 0, requestId: randomUUID(), durationMs: 3000 }) },
-  { name: "undoAction", file: "app/(app)/review/actions.ts", page: "/review", schema: undoInputSchema, valid: () => ({ logId: ids.otherLog }) },
+  // One op of each shape: the control's grade is applied and its undo (of an unknown answer) refused.
+  { name: "syncAction", file: "app/(app)/review/actions.ts", page: "/review", schema: syncInputSchema, valid: () => ({ ops: [gradeOp(), undoOp()] }), malformed: malformedSync },
+  { name: "cardContentsAction", file: "app/(app)/review/actions.ts", page: "/review", schema: cardContentsInputSchema, valid: () => ({ ids: [ids.card] }) },
   { name: "startQuizAction", file: "app/(app)/quizzes/actions.ts", page: "/quizzes", schema: startQuizSchema, valid: () => ({ topic: "mixed", length: 10, requestId: randomUUID() }) },
   {
     name: "answerAction",
@@ -139,13 +180,14 @@ describe("hostile input against every server action", () => {
     const mine = await createAccount(db, { email: "me@example.com", name: "Me", password: "correct horse battery", timeZone: "UTC", locale: "en" });
     const theirs = await createAccount(db, { email: "them@example.com", name: "Them", password: "correct horse battery", timeZone: "UTC", locale: "en" });
     if (!mine.ok || !theirs.ok) throw new Error("accounts");
-    // The other learner has history: a graded card and a quiz attempt.
+    // The other learner has history: an answered card and a quiz attempt.
     const other = { id: theirs.userId, timeZone: "UTC", rolloverHour: 4, newPerDay: 20, maxReviewsPerDay: 200 };
-    const view = await sessionView(db, other, new Date());
-    const graded = await gradeCard(db, other, { cardId: view.card!.id, quality: 5, expectedVersion: 0, requestId: randomUUID(), durationMs: 1 }, new Date());
-    if (!graded.ok) throw new Error("grade");
-    ids.otherLog = graded.result.logId;
-    ids.card = view.card!.id;
+    const card = (await loadDayPack(db, other, new Date())).newCardIds[0];
+    ids.otherAnswer = randomUUID();
+    const [answered] = await syncOps(db, other, [{ type: "grade", requestId: ids.otherAnswer, cardId: card, grade: 5, answeredAt: new Date(), durationMs: 1 }], new Date());
+    if (answered.status !== "applied") throw new Error("grade");
+    ids.card = card;
+    ids.me = mine.userId;
     const quiz = await startQuiz(db, theirs.userId, { topic: "mixed", length: 5, requestId: randomUUID() });
     const myQuiz = await startQuiz(db, mine.userId, { topic: "mixed", length: 5, requestId: randomUUID() });
     if (!quiz.ok || !myQuiz.ok) throw new Error("quiz");
@@ -175,7 +217,7 @@ describe("hostile input against every server action", () => {
       const rand = prng(action.name.length * 7919);
       const bodies: string[] = [];
       while (bodies.length < PER_ACTION) {
-        const body = malformedJsonArgs(action.valid(), rand);
+        const body = action.malformed ? action.malformed(rand) : malformedJsonArgs(action.valid(), rand);
         if (stillInvalid(action.schema, body)) bodies.push(body);
       }
       const before = checksum();
@@ -330,8 +372,8 @@ describe("hostile input against every server action", () => {
 
   it("another learner's log and attempt ids are not found, and nothing is written", async () => {
     const before = checksum();
-    const undo = await post("/review", actionId("app/(app)/review/actions.ts", "undoAction"), JSON.stringify([{ logId: ids.otherLog }]));
-    expect(undo.text).toContain('"error":"not-found"');
+    const undo = await sync([undoOp(ids.otherAnswer)]);
+    expect(undo.results).toEqual([expect.objectContaining({ status: "refused", error: "not-found" })]);
     const answer = await post(
       `/quizzes/${ids.myAttempt}`,
       actionId("app/(app)/quizzes/actions.ts", "answerAction"),
@@ -347,6 +389,84 @@ describe("hostile input against every server action", () => {
     const round = await fetch(`${server.baseURL}/quizzes/match/${ids.otherRound}`, { headers: { Cookie: cookie } });
     expect(round.status).toBe(404);
     expect(checksum()).toBe(before);
+  });
+
+  describe("sync batches that are well formed but hostile", () => {
+    it("more than 50 ops in one call are refused whole (a huge array too), 50 are accepted, and nothing is written", async () => {
+      const before = checksum();
+      const over = await sync(Array.from({ length: SYNC_BATCH + 1 }, () => gradeOp()));
+      expect(over).toMatchObject({ ok: false, error: "bad-input" });
+      const huge = await post("/review", actionId("app/(app)/review/actions.ts", "syncAction"), JSON.stringify([{ ops: Array.from({ length: 20_000 }, () => undoOp()) }]));
+      expect(refused(huge)).toBe(true);
+      // The control: a full batch passes validation (undos of answers nobody gave: refused one by one).
+      const full = await sync(Array.from({ length: SYNC_BATCH }, () => undoOp()));
+      expect(full.ok).toBe(true);
+      expect(full.results.map((r) => r.status === "refused" && r.error)).toEqual(Array.from({ length: SYNC_BATCH }, () => "not-found"));
+      expect(checksum()).toBe(before);
+    });
+
+    it("answers dated far in the future are applied at the server's now and far in the past at the account's creation; out of range is bad input, never a 5xx", async () => {
+      const start = await sync([]);
+      if (!start.ok) throw new Error(start.error);
+      const [a, b] = start.pack.newCardIds;
+      const createdAt = readDb((db) => new Date((db.prepare(`select createdAt from "User" where id = ?`).get(ids.me) as { createdAt: string }).createdAt));
+      const t0 = Date.now();
+      const future = gradeOp(a, { answeredAt: 8_640_000_000_000 });
+      const past = gradeOp(b, { answeredAt: 0 });
+      const out = await sync([future, past]);
+      const t1 = Date.now();
+      if (!out.ok) throw new Error(out.error);
+      const [f, p] = out.results;
+      if (f.status !== "applied" || p.status !== "applied") throw new Error(JSON.stringify(out.results));
+      expect(f.at.getTime()).toBeGreaterThanOrEqual(t0 - 1000);
+      expect(f.at.getTime()).toBeLessThanOrEqual(t1 + 1000);
+      expect(p.at).toEqual(createdAt);
+      const logged = readDb((db) => db.prepare(`select requestId, reviewedAt from "ReviewLog" where userId = ? and requestId in (?, ?)`).all(ids.me, future.requestId, past.requestId) as { requestId: string; reviewedAt: string }[]);
+      expect(Object.fromEntries(logged.map((l) => [l.requestId, new Date(l.reviewedAt).getTime()]))).toEqual({ [future.requestId]: f.at.getTime(), [past.requestId]: p.at.getTime() });
+      // An undo from the future is applied now: it takes back the latest answer (the future one, now).
+      const undo = await sync([undoOp(future.requestId, { at: 8_640_000_000_000 })]);
+      expect(undo.ok && undo.results[0].status).toBe("undone");
+      expect(readDb((db) => checkReviewStates(db).mismatches)).toEqual([]);
+
+      const before = checksum();
+      for (const answeredAt of [8_640_000_000_001, -1, 1.5, "2026-01-01T00:00:00Z", "$Infinity", "$NaN", null]) {
+        const r = await post("/review", actionId("app/(app)/review/actions.ts", "syncAction"), JSON.stringify([{ ops: [gradeOp(a, { answeredAt })] }]));
+        expect(r.status, String(answeredAt)).toBe(200);
+        expect(r.text, String(answeredAt)).toContain('"error":"bad-input"');
+      }
+      const lateUndo = await sync([undoOp(past.requestId, { at: -5 })]);
+      expect(lateUndo).toMatchObject({ ok: false, error: "bad-input" });
+      expect(checksum()).toBe(before);
+    });
+
+    it("another learner's answer cannot be undone and unknown cards are refused, in one batch, and nothing is written", async () => {
+      const before = checksum();
+      const out = await sync([gradeOp("no-such-card-0123456789"), undoOp(ids.otherAnswer), gradeOp("x".repeat(64))]);
+      expect(out.ok && out.results.map((r) => r.status === "refused" && r.error)).toEqual(["not-found", "not-found", "not-found"]);
+      expect(checksum()).toBe(before);
+      expect(readDb((db) => db.prepare(`select undoneAt from "ReviewLog" where requestId = ?`).get(ids.otherAnswer))).toEqual({ undoneAt: null });
+    });
+
+    it("a request id used twice in one batch is one answer: logged once, the second card untouched", async () => {
+      const start = await sync([]);
+      if (!start.ok) throw new Error(start.error);
+      const [c1, c2] = start.pack.newCardIds;
+      const requestId = randomUUID();
+      const out = await sync([gradeOp(c1, { requestId, grade: 5 }), gradeOp(c2, { requestId, grade: 1 })]);
+      if (!out.ok) throw new Error(out.error);
+      expect(out.results.map((r) => r.requestId)).toEqual([requestId, requestId]);
+      // The second is answered from the log: the same answer, not a second one.
+      expect(out.results[1]).toEqual(out.results[0]);
+      const rows = readDb((db) => db.prepare(`select cardId, grade from "ReviewLog" where userId = ? and requestId = ?`).all(ids.me, requestId));
+      expect(rows).toEqual([{ cardId: c1, grade: 5 }]);
+      expect(readDb((db) => db.prepare(`select count(*) as n from "ReviewState" where userId = ? and cardId = ?`).get(ids.me, c2))).toEqual({ n: 0 });
+      // An undo sent twice in one batch takes back one answer.
+      const undoId = randomUUID();
+      const undo = await sync([undoOp(requestId, { requestId: undoId }), undoOp(requestId, { requestId: undoId })]);
+      expect(undo.ok && undo.results.map((r) => r.status)).toEqual(["undone", "undone"]);
+      expect(readDb((db) => db.prepare(`select count(*) as n from "ReviewLog" where userId = ? and requestId = ? and undoneAt is not null`).get(ids.me, requestId))).toEqual({ n: 1 });
+      expect(readDb((db) => checkReviewStates(db).mismatches)).toEqual([]);
+    });
   });
 
   it("cross-origin action posts and oversized bodies are refused", async () => {

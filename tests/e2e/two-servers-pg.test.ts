@@ -6,33 +6,42 @@
  *
  * Server A migrates an empty database with the real `prisma migrate deploy` (the PostgreSQL
  * config, as `npm start` does) and loads the deck; server B serves the same database as it is.
- * One learner, one session cookie, grades sent through both servers at once.
+ * One learner, one session cookie, answers sent through both servers at once with the review
+ * screen's sync action (two tabs, or a phone and a laptop, of one learner).
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, providerOf, type Db } from "@/lib/db/client";
 import { createAccount } from "@/lib/accounts/sign-up";
 import { SIGN_IN_LIMIT } from "@/lib/accounts/rate-limit";
-import { sessionView } from "@/lib/reviews/view";
+import { algorithmFor, applyOps, checkSchedule, localSession, type DayPack } from "@/lib/core/srs";
+import { loadDayPack } from "@/lib/reviews/day-pack";
+import type { OpResult } from "@/lib/reviews/sync";
 import type { Learner } from "@/lib/reviews/learner";
 import { actionId, postAction } from "../helpers/actions";
+import { actionReply } from "../helpers/flight";
 import { signInOverHttp } from "../helpers/http-session";
 import { startServer, type RunningServer } from "../helpers/server";
+import { storedSchedules } from "../helpers/stored-schedules";
 import { dropPostgresDatabase, emptyPostgresDatabase } from "../helpers/test-db";
 
 const PG_TEST_URL = process.env.PG_TEST_URL;
 const PASSWORD = "correct horse battery";
 
-type GradeReply = { ok: boolean; error?: string };
+type SyncReply = { ok: true; results: OpResult[]; pack: DayPack } | { ok: false; error: string; results: []; pack: null };
+type GradeOp = { type: "grade"; requestId: string; cardId: string; grade: number; answeredAt: number; durationMs: number };
 
-/** The action's return value from the RSC payload (the row that carries `"ok":`). */
-function replyOf(r: { status: number; text: string }): GradeReply {
+/** The sync action's reply, Dates revived. */
+function replyOf(r: { status: number; text: string }): SyncReply {
   expect(r.status).toBe(200);
-  for (const line of r.text.split("\n")) {
-    const m = /^[0-9a-f]+:(\{.*"ok":(true|false).*\})$/.exec(line);
-    if (m) return JSON.parse(m[1]) as GradeReply;
-  }
-  throw new Error(`no action result in: ${r.text.slice(0, 300)}`);
+  return actionReply<SyncReply>(r.text);
+}
+
+/** The one result of a one-op sync call (throws on a refused call). */
+function resultOf(reply: SyncReply): OpResult {
+  if (!reply.ok) throw new Error(`sync refused: ${reply.error}`);
+  expect(reply.results).toHaveLength(1);
+  return reply.results[0];
 }
 
 /** Whether next-auth's credentials sign-in gave a session cookie (no throw on refusal). */
@@ -53,7 +62,7 @@ describe.runIf(PG_TEST_URL)("two app servers on one PostgreSQL database", () => 
   let db: Db;
   let me: Learner;
   let cookie: string;
-  let grade: string;
+  let syncId: string;
 
   beforeAll(async () => {
     // An empty database: server A's start migrates it with the real CLI, then seeds it.
@@ -67,7 +76,7 @@ describe.runIf(PG_TEST_URL)("two app servers on one PostgreSQL database", () => 
     if (!made.ok) throw new Error("account");
     me = { id: made.userId, timeZone: "UTC", rolloverHour: 4, newPerDay: 20, maxReviewsPerDay: 200 };
     cookie = await signInOverHttp(a.baseURL, "two@example.com", PASSWORD);
-    grade = actionId("app/(app)/review/actions.ts", "gradeAction");
+    syncId = actionId("app/(app)/review/actions.ts", "syncAction");
   }, 180_000);
 
   afterAll(async () => {
@@ -76,72 +85,97 @@ describe.runIf(PG_TEST_URL)("two app servers on one PostgreSQL database", () => 
     if (url) await dropPostgresDatabase(PG_TEST_URL!, url).catch(() => {});
   });
 
-  /** Posts a grade to both servers at the same moment (A's cookie works on B: sessions are stateless). */
-  async function both(cardId: string, expectedVersion: number, x: { quality: number; requestId: string }, y: { quality: number; requestId: string }) {
-    const send = (server: RunningServer, g: { quality: number; requestId: string }) =>
-      postAction(server.baseURL, "/review", grade, [{ cardId, expectedVersion, durationMs: 1500, ...g }], { cookie });
-    const [ra, rb] = await Promise.all([send(a, x), send(b, y)]);
-    return [replyOf(ra), replyOf(rb)];
+  const gradeOp = (cardId: string, grade: number, answeredAt = Date.now()): GradeOp => ({ type: "grade", requestId: randomUUID(), cardId, grade, answeredAt, durationMs: 1500 });
+  const send = (server: RunningServer, ops: GradeOp[]) => postAction(server.baseURL, "/review", syncId, [{ ops }], { cookie }).then(replyOf);
+
+  /** Posts one op to each server at the same moment (A's cookie works on B: sessions are stateless). */
+  async function both(x: GradeOp, y: GradeOp): Promise<[OpResult, OpResult]> {
+    const [ra, rb] = await Promise.all([send(a, [x]), send(b, [y])]);
+    return [resultOf(ra), resultOf(rb)];
   }
 
-  /** The card at the head of the learner's queue now, and the version the screen would show. */
-  async function head() {
-    const view = await sessionView(db, me, new Date());
-    if (!view.card) throw new Error("empty queue");
-    return { cardId: view.card.id, version: view.card.version };
+  /** The card the review screen shows now, computed from the learner's day pack as the browser does. */
+  async function head(): Promise<{ cardId: string; version: number }> {
+    const now = new Date();
+    const pack = await loadDayPack(db, me, now);
+    const algorithm = algorithmFor({ algorithm: pack.learner.algorithm, desiredRetention: pack.learner.desiredRetention, weights: pack.learner.fsrsWeights });
+    const card = localSession(applyOps(pack, [], now, algorithm), now, algorithm).card;
+    if (!card) throw new Error("empty queue");
+    const state = await db.reviewState.findUnique({ where: { userId_cardId: { userId: me.id, cardId: card.id } }, select: { version: true } });
+    return { cardId: card.id, version: state?.version ?? 0 };
   }
 
-  it("the same request through both servers at once is applied once, and both get the same answer", async () => {
+  /** Cards never answered by the learner, in deck order. */
+  async function freshCards(n: number): Promise<string[]> {
+    const fresh = await db.card.findMany({ where: { retiredAt: null, reviewStates: { none: { userId: me.id } } }, orderBy: { position: "asc" }, take: n, select: { id: true } });
+    expect(fresh).toHaveLength(n);
+    return fresh.map((c) => c.id);
+  }
+
+  /** Every stored state equals the replay of its log rows. */
+  async function replayProblems(): Promise<string[]> {
+    const { rows, states } = await storedSchedules(db, me.id);
+    const out: string[] = [];
+    for (const [cardId, list] of rows) for (const p of checkSchedule(list, states.get(cardId) ?? null, me)) out.push(`${cardId}: ${p.problem}`);
+    return out;
+  }
+
+  it("the same answer through both servers at once is applied once, and both get the same answer", async () => {
     for (let round = 0; round < 6; round++) {
-      // New cards (version 0: the review state is created) and, after a failing grade, drills
-      // of the same card (version 1+: the state is updated under the version check).
+      // New cards (version 0: the review state is created) and, after a failing grade, repeats
+      // of the same card the same day (kind "drill").
       const { cardId, version } = await head();
-      const requestId = randomUUID();
-      const quality = version === 0 ? 2 : 5;
-      const replies = await both(cardId, version, { quality, requestId }, { quality, requestId });
-      expect(replies.map((r) => r.error ?? "ok")).toEqual(["ok", "ok"]);
-      expect(await db.reviewLog.count({ where: { userId: me.id, requestId } })).toBe(1);
+      const op = gradeOp(cardId, version === 0 ? 2 : 5);
+      const [ra, rb] = await both(op, op);
+      expect(ra.status).toBe("applied");
+      expect(rb).toEqual(ra);
+      expect(await db.reviewLog.count({ where: { userId: me.id, requestId: op.requestId } })).toBe(1);
       const state = await db.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: me.id, cardId } } });
       expect(state.version).toBe(version + 1);
     }
+    expect(await replayProblems()).toEqual([]);
   });
 
-  it("two different grades for the same card version: one is applied, the other is a conflict", async () => {
-    for (let round = 0; round < 6; round++) {
-      const { cardId, version } = await head();
-      const before = await db.reviewLog.count({ where: { userId: me.id, cardId } });
-      const replies = await both(cardId, version, { quality: 1, requestId: randomUUID() }, { quality: 4, requestId: randomUUID() });
-      expect(replies.map((r) => r.error ?? "ok").sort()).toEqual(["conflict", "ok"]);
-      expect(await db.reviewLog.count({ where: { userId: me.id, cardId } })).toBe(before + 1);
+  it("two devices answer the same card at the same moment: the first to arrive sets the schedule, the other is a repeat", async () => {
+    for (const cardId of await freshCards(5)) {
+      const at = Date.now();
+      const phone = gradeOp(cardId, 1, at);
+      const laptop = gradeOp(cardId, 4, at);
+      const results = await both(phone, laptop);
+      expect(results.map((r) => r.status)).toEqual(["applied", "applied"]);
+      const kinds = results.map((r) => (r.status === "applied" ? r.kind : r.status));
+      expect([...kinds].sort()).toEqual(["drill", "new"]);
+      const rows = await db.reviewLog.findMany({ where: { userId: me.id, cardId }, orderBy: [{ reviewedAt: "asc" }, { id: "asc" }] });
+      expect(rows.map((r) => r.requestId).sort()).toEqual([phone.requestId, laptop.requestId].sort());
+      // Exactly one row moved the card, and it comes first in the log (the replay's order).
+      const moved = rows.filter((r) => r.kind !== "drill");
+      expect(moved).toHaveLength(1);
+      expect(rows[0].id).toBe(moved[0].id);
+      const first = moved[0];
+      // Both dated at the moment they were given (the later one clamped to the first: the same).
+      expect(rows.map((r) => r.reviewedAt.getTime())).toEqual([at, at]);
+      // The state is the one the first answer's row says it left; the repeat changed nothing.
       const state = await db.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: me.id, cardId } } });
-      expect(state.version).toBe(version + 1);
-      // The state is the one the applied grade's log row says it left.
-      const log = await db.reviewLog.findFirstOrThrow({ where: { userId: me.id, cardId }, orderBy: [{ reviewedAt: "desc" }, { id: "desc" }] });
       expect({ reps: state.repetitions, ease: state.easiness, interval: state.intervalDays, due: state.dueAt.toISOString() }).toEqual({
-        reps: log.repsAfter, ease: log.easeAfter, interval: log.intervalAfter, due: log.dueAfter.toISOString(),
+        reps: first.repsAfter, ease: first.easeAfter, interval: first.intervalAfter, due: first.dueAfter.toISOString(),
       });
     }
+    expect(await replayProblems()).toEqual([]);
   });
 
-  it("grades of different cards through both servers at once are all kept (no lost update)", async () => {
-    const view = await sessionView(db, me, new Date());
-    const fresh = await db.card.findMany({
-      where: { retiredAt: null, reviewStates: { none: { userId: me.id } } },
-      orderBy: { position: "asc" },
-      take: Math.min(6, view.left.new),
-      select: { id: true },
-    });
-    expect(fresh.length).toBeGreaterThan(1);
+  it("answers of different cards through both servers at once are all kept (no lost update)", async () => {
+    const fresh = await freshCards(6);
     const logsBefore = await db.reviewLog.count({ where: { userId: me.id } });
-    const replies = await Promise.all(
-      fresh.map((c, i) =>
-        postAction((i % 2 ? b : a).baseURL, "/review", grade, [{ cardId: c.id, quality: 5, expectedVersion: 0, requestId: randomUUID(), durationMs: 900 }], { cookie }).then(replyOf),
-      ),
-    );
-    expect(replies.map((r) => r.error ?? "ok")).toEqual(fresh.map(() => "ok"));
+    const replies = await Promise.all(fresh.map((id, i) => send(i % 2 ? b : a, [gradeOp(id, 5)])));
+    expect(replies.map((r) => resultOf(r)).map((r) => r.status === "applied" && r.kind)).toEqual(fresh.map(() => "new"));
     expect(await db.reviewLog.count({ where: { userId: me.id } })).toBe(logsBefore + fresh.length);
-    const states = await db.reviewState.findMany({ where: { userId: me.id, cardId: { in: fresh.map((c) => c.id) } } });
+    const states = await db.reviewState.findMany({ where: { userId: me.id, cardId: { in: fresh } } });
     expect(states.map((s) => s.version)).toEqual(fresh.map(() => 1));
+    // The pack either server sends back holds every one of them.
+    const pack = (await send(b, [])) as Extract<SyncReply, { ok: true }>;
+    expect(pack.ok).toBe(true);
+    expect(fresh.every((id) => pack.pack.states.some((s) => s.cardId === id))).toBe(true);
+    expect(await replayProblems()).toEqual([]);
   });
 
   it("sign-in failures through server A count on server B: the limit is shared", async () => {
