@@ -25,7 +25,8 @@ const syncOpSchema = z.discriminatedUnion("type", [
     cardId: id,
     grade: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
     answeredAt: epochMs,
-    durationMs: z.number().int().min(0).max(24 * 3600 * 1000).transform((ms) => Math.min(ms, 10 * 60 * 1000)),
+    // A card left on screen for days (an outbox kept offline) is capped, never refused.
+    durationMs: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).transform((ms) => Math.min(ms, 10 * 60 * 1000)),
   }),
   z.strictObject({ type: z.literal("undo"), requestId: z.uuid(), target: z.uuid(), at: epochMs }),
 ]);

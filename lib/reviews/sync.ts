@@ -9,7 +9,7 @@ import { undoGrade } from "./undo";
  * Answers given in the browser, delivered in the order they were given (an outbox that may have
  * waited offline, or a second device). Each is applied exactly once (its request id is unique in
  * the log) and scheduled by the schedule model as of the moment it was given, clamped by
- * lib/core/srs/answer-rules: never before the card's previous row, the learner's last switch of
+ * lib/core/srs/answer-rules: after the card's previous row, never before the learner's last switch of
  * algorithm or the account's creation; never in the future.
  *
  * Two devices: answers reach the server one at a time, so the first to arrive is the day's first
@@ -46,7 +46,7 @@ async function applyGrade(db: Db, sessionLearner: Learner, op: Extract<SyncOp, {
     if (!card || card.retiredAt) return { requestId, status: "refused" as const, error: "not-found" as const };
     const stored = await readSchedule(tx, learner.id, op.cardId);
     const previous = await latestRowAt(tx, learner.id, op.cardId);
-    const at = answerMoment(op.answeredAt, [previous, stored?.schedule.lastReviewedAt, learner.createdAt, learner.switchedAt], now);
+    const at = answerMoment(op.answeredAt, { after: [previous, stored?.schedule.lastReviewedAt], notBefore: [learner.createdAt, learner.switchedAt] }, now);
     const ctx = { now: at, timeZone: learner.timeZone, rolloverHour: learner.rolloverHour };
     const rows = await readCardRowsSince(tx, learner.id, op.cardId, dayBounds(at, learner.timeZone, learner.rolloverHour).start);
     const today = cardToday(rows);
@@ -63,7 +63,7 @@ async function applyOne(db: Db, learner: Learner, op: SyncOp, now: Date): Promis
     const target = await loggedRow(db, learner.id, op.target);
     if (!target) return { requestId: op.requestId, status: "refused", error: "not-found" };
     // As of the moment it was given (the answer it takes back must still be the latest then).
-    const out = await undoGrade(db, learner, target.id, answerMoment(op.at, [target.reviewedAt], now));
+    const out = await undoGrade(db, learner, target.id, answerMoment(op.at, { after: [], notBefore: [target.reviewedAt] }, now));
     return out.ok ? { requestId: op.requestId, status: "undone" } : { requestId: op.requestId, status: "refused", error: out.error };
   }
   for (let attempt = 0; ; attempt++) {

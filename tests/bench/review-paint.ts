@@ -316,7 +316,7 @@ export async function runReviewPaint(opts: PaintOptions): Promise<string> {
       process.stdout.write = write;
     }
     const buildId = readFileSync(path.join(ROOT, ".next/BUILD_ID"), "utf8").trim();
-    const gradeId = opts.learners ? actionId("app/(app)/review/actions.ts", "gradeAction") : "";
+    const syncId = actionId("app/(app)/review/actions.ts", "syncAction");
 
     log("starting the production server");
     const server: RunningServer = await startServer();
@@ -362,7 +362,7 @@ export async function runReviewPaint(opts: PaintOptions): Promise<string> {
       await configureSqlite(prisma);
       cleanups.push(() => prisma.$disconnect());
       const failures = new Map<string, number>();
-      const load = new BackgroundLoad(opts.learners, gradeWorkerFactory(client, { grade: gradeId, page: "/review" }, new Pool(graderSessions), prisma, failures), failures);
+      const load = new BackgroundLoad(opts.learners, gradeWorkerFactory(client, { sync: syncId, page: "/review" }, new Pool(graderSessions), prisma, failures), failures);
       load.start();
       await sleep(LOAD_WARMUP_MS);
       busyPhase = await runPhase(`${opts.learners} learners grading`, rp, busySessions, opts, load);
@@ -400,7 +400,7 @@ function report(r: { opts: PaintOptions; load0: number; buildId: string; chromiu
   lines.push("");
   lines.push(
     table(
-      ["server", "answers", "p50", "p95", "max", `goal p95 ≤ ${GOAL_MS} ms`, "grade action POST seen by the browser: first byte p50 / p95", "last byte p50 / p95", "learners' sessions", "other processes' CPU"],
+      ["server", "answers", "p50", "p95", "max", `goal p95 ≤ ${GOAL_MS} ms`, "sync action POST seen by the browser (sent after the paint): first byte p50 / p95", "last byte p50 / p95", "learners' sessions", "other processes' CPU"],
       r.phases.map((p) => [
         p.name,
         `${p.paints.length}${p.timeouts ? ` (+${p.timeouts} timed out)` : ""}${p.shortBy ? ` (${p.shortBy} short: sessions ran out)` : ""}`,

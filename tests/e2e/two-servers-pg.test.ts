@@ -152,8 +152,9 @@ describe.runIf(PG_TEST_URL)("two app servers on one PostgreSQL database", () => 
       expect(moved).toHaveLength(1);
       expect(rows[0].id).toBe(moved[0].id);
       const first = moved[0];
-      // Both dated at the moment they were given (the later one clamped to the first: the same).
-      expect(rows.map((r) => r.reviewedAt.getTime())).toEqual([at, at]);
+      // The first dated when it was given; the later one clamped to just after it (a strict order
+      // of the card's rows, whichever server wrote them).
+      expect(rows.map((r) => r.reviewedAt.getTime())).toEqual([at, at + 1]);
       // The state is the one the first answer's row says it left; the repeat changed nothing.
       const state = await db.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: me.id, cardId } } });
       expect({ reps: state.repetitions, ease: state.easiness, interval: state.intervalDays, due: state.dueAt.toISOString() }).toEqual({

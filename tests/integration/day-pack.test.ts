@@ -158,8 +158,8 @@ describe("answers from two devices and hostile timestamps", () => {
     expect(laptop).toMatchObject({ status: "applied", kind: "new" });
     const after = await db.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: learner.id, cardId: card } } });
     const [late] = await syncOps(db, learner, [grade(card, 1, phoneAt)], new Date(NOW.getTime() + 60 * MINUTE));
-    // Not before the card's previous answer: dated at the laptop's moment, and a repeat.
-    expect(late).toMatchObject({ status: "applied", kind: "drill", at: laptopAt });
+    // Not before the card's previous answer: dated just after the laptop's moment, and a repeat.
+    expect(late).toMatchObject({ status: "applied", kind: "drill", at: new Date(laptopAt.getTime() + 1) });
     const now = await db.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: learner.id, cardId: card } } });
     expect(now.dueAt).toEqual(after.dueAt);
     // Its grade 1 brings the card back today on every device.
@@ -189,7 +189,7 @@ describe("answers from two devices and hostile timestamps", () => {
     const [first] = await syncOps(db, learner, [grade(b, 2, NOW)], NOW);
     expect(first).toMatchObject({ status: "applied" });
     const [past] = await syncOps(db, learner, [grade(b, 5, new Date("2020-01-01T00:00:00Z"))], new Date(NOW.getTime() + MINUTE));
-    expect(past).toMatchObject({ status: "applied", kind: "drill", at: NOW });
+    expect(past).toMatchObject({ status: "applied", kind: "drill", at: new Date(NOW.getTime() + 1) });
     expect(await replayProblems(learner)).toEqual([]);
   });
 

@@ -3,10 +3,8 @@
 import { jsonAction } from "@/app/_actions/action";
 import { readyDb } from "@/lib/db/client";
 import { loadCardContents, loadDayPack } from "@/lib/reviews/day-pack";
-import { gradeCard } from "@/lib/reviews/grade";
-import { undoGrade } from "@/lib/reviews/undo";
 import { syncOps } from "@/lib/reviews/sync";
-import { cardContentsInputSchema, gradeInputSchema, syncInputSchema, typeInInputSchema, undoInputSchema } from "@/lib/reviews/schemas";
+import { cardContentsInputSchema, syncInputSchema, typeInInputSchema } from "@/lib/reviews/schemas";
 import { checkTypeIn } from "@/lib/reviews/type-in";
 import { toClientContent } from "./client-session";
 
@@ -37,26 +35,6 @@ export const cardContentsAction = jsonAction({
     const cards = await loadCardContents(await readyDb(), user, input.ids);
     return { ok: true as const, cards: cards.map(toClientContent) };
   },
-});
-
-/**
- * One answer at a time, answered with the server's session (the API scripts and the benchmark
- * use; the review screen sends its outbox through syncAction). A stale screen is refused.
- */
-export const gradeAction = jsonAction({
-  name: "grade",
-  session: "required",
-  input: gradeInputSchema,
-  refusal: { session: null },
-  run: async ({ user, input }) => gradeCard(await readyDb(), user, input, new Date()),
-});
-
-export const undoAction = jsonAction({
-  name: "undo",
-  session: "required",
-  input: undoInputSchema,
-  refusal: { session: null },
-  run: async ({ user, input }) => undoGrade(await readyDb(), user, input.logId, new Date()),
 });
 
 /** Compares a typed answer with the card's; writes nothing (the grade is still the learner's). */

@@ -32,9 +32,13 @@ async function deliver(userId: string): Promise<Delivery> {
       // Something this server can never accept (it cannot be fixed by waiting): find it and drop it.
       for (const r of batch) {
         const one = await syncAction({ ops: [wire(r.op)] });
-        if (one.ok || one.error !== "bad-input") break;
+        if (!one.ok && one.error !== "bad-input") {
+          out.stopped = one.error === "unauthorized" || one.error === "rate-limited" ? one.error : null;
+          return out;
+        }
         await removeFromOutbox(userId, new Set([r.op.requestId]));
-        out.settled.push({ op: r.op, result: { requestId: r.op.requestId, status: "refused", error: "bad-input" } });
+        out.settled.push({ op: r.op, result: one.ok ? one.results[0] : { requestId: r.op.requestId, status: "refused", error: "bad-input" } });
+        if (one.ok) out.pack = one.pack;
       }
       continue;
     }

@@ -14,6 +14,8 @@ import { markAnswerKey, markNextCardCommitted } from "./paint-marks";
 export type Notice = { kind: "info" | "error"; text: string } | null;
 
 const RETRY_MS = 15_000;
+/** Time on a card as recorded: a card left on screen for hours counts as ten minutes (the server caps it too). */
+const MAX_DURATION_MS = 10 * 60 * 1000;
 
 function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(fn, 0));
@@ -228,7 +230,7 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
         cardId: card.id,
         grade: quality,
         answeredAt: new Date(),
-        durationMs: Math.max(0, Math.round(performance.now() - shownAt.current)),
+        durationMs: Math.min(MAX_DURATION_MS, Math.max(0, Math.round(performance.now() - shownAt.current))),
         expected: local.card.expected,
       });
     },

@@ -7,12 +7,15 @@ import { dayBounds } from "./days";
 import type { CardToday, DayContext, Schedule } from "./schedule";
 
 /**
- * The moment an answer given at `answeredAt` counts at: not before any floor (the card's previous
- * row, the learner's last switch of algorithm, the account's creation), not after `now`.
+ * The moment an answer given at `answeredAt` counts at: after the card's previous answer (a
+ * millisecond after, so the card's rows keep a strict time order even when two servers write them
+ * in the same millisecond), not before the learner's last switch of algorithm or the account's
+ * creation, and not after `now`.
  */
-export function answerMoment(answeredAt: Date, floors: readonly (Date | null | undefined)[], now: Date): Date {
+export function answerMoment(answeredAt: Date, floors: { after: readonly (Date | null | undefined)[]; notBefore: readonly (Date | null | undefined)[] }, now: Date): Date {
   let ms = Number.isFinite(answeredAt.getTime()) ? answeredAt.getTime() : now.getTime();
-  for (const f of floors) if (f && f.getTime() > ms) ms = f.getTime();
+  for (const f of floors.after) if (f && f.getTime() + 1 > ms) ms = f.getTime() + 1;
+  for (const f of floors.notBefore) if (f && f.getTime() > ms) ms = f.getTime();
   return new Date(Math.min(ms, now.getTime()));
 }
 

@@ -106,7 +106,7 @@ function applyGrade(day: LocalDay, op: AnswerOp, now: Date, algorithm: Schedulin
   const state = day.states.get(op.cardId) ?? null;
   const known = state || day.newCardIds.includes(op.cardId) || day.rows.some((r) => r.cardId === op.cardId);
   const previous = day.rows.filter((r) => r.cardId === op.cardId).at(-1)?.reviewedAt;
-  const at = answerMoment(op.answeredAt, [previous, state?.schedule.lastReviewedAt, learner.createdAt, learner.switchedAt], now);
+  const at = answerMoment(op.answeredAt, { after: [previous, state?.schedule.lastReviewedAt], notBefore: [learner.createdAt, learner.switchedAt] }, now);
   const ctx = { now: at, ...zoneOf(learner) };
   const today = cardToday(cardRowsSince(day.rows, op.cardId, dayBounds(at, learner.timeZone, learner.rolloverHour).start));
   if (!known || !answerable(state?.schedule ?? null, today, ctx)) {
