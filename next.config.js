@@ -36,6 +36,12 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
         ],
       },
+      {
+        // The service worker is prerendered, which Next marks s-maxage=31536000: a CDN in front
+        // would then keep serving the old worker and no update would reach installed apps.
+        source: "/serwist/:path*",
+        headers: [{ key: "Cache-Control", value: "no-cache" }],
+      },
     ];
   },
 };

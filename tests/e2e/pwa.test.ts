@@ -104,6 +104,8 @@ describe.runIf(enabled)("the installable, offline-capable shell", () => {
     expect(sw.status).toBe(200);
     expect(sw.headers.get("content-type")).toMatch(/javascript/);
     expect(sw.headers.get("service-worker-allowed")).toBe("/");
+    // Never kept by a shared cache in front of the server: updates must reach installed apps.
+    expect(sw.headers.get("cache-control")).toBe("no-cache");
     const source = await sw.text();
     // The precache list names the built static assets and the offline page.
     expect(source).toMatch(/\/_next\/static\/chunks\/[^"]+\.js/);
