@@ -171,6 +171,12 @@ describe.runIf(enabled)("the installable, offline-capable shell", () => {
       await page.goto(url("/progress"));
       await expect(page.getByTestId("offline-banner").textContent()).resolves.toMatch(/^You're offline\. Progress needs the network/);
       await expectNoSeriousViolations(page, "progress offline, banner");
+
+      // The header's link (a client-side navigation, whose fetch fails offline) reaches the kept page too.
+      await page.getByRole("navigation").getByRole("link", { name: "Review" }).click();
+      await page.waitForURL(url("/review"));
+      await expect(page.getByTestId("offline-banner").textContent()).resolves.toBe(GENERAL_BANNER);
+      await expect(page.getByTestId("user-name").textContent()).resolves.toBe("Pwa Learner");
     } finally {
       await context.setOffline(false);
     }
@@ -282,7 +288,7 @@ describe.runIf(enabled)("the installable, offline-capable shell", () => {
     expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBe(true);
     expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))).toBe(true);
 
-    // By keyboard: Tab reaches the button, Enter presses it.
+    // By keyboard: Enter on the focused button.
     await page.getByRole("button", { name: "Reload" }).focus();
     const reloaded = page.waitForEvent("load");
     await page.keyboard.press("Enter");
