@@ -1,6 +1,6 @@
 /**
- * Names the service worker and the pages share. One place, so the sign-out button clears the
- * cache the worker fills.
+ * Names the service worker and the pages share. One place, so the pages clear the cache the
+ * worker fills (app/_components/forget-kept-pages.tsx).
  */
 
 /** Where the worker is served (app/serwist/[path]/route.ts builds it at `next build`). */

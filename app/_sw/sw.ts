@@ -56,8 +56,8 @@ const serwist = new Serwist({
 });
 
 // Signing out, or someone signing in, must not leave one learner's pages for the next one on
-// this browser. The sign-out button clears the cache itself (a scripted action post never
-// navigates); this covers sign-out without JavaScript and an expired session sent to sign-in.
+// this browser. Pages shown to nobody clear the cache themselves (ForgetKeptPages in the header);
+// this also covers a page loaded before its scripts run, e.g. sign-out posted without JavaScript.
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method === "GET" && url.origin === self.location.origin && SIGNED_OUT_PATHS.includes(url.pathname)) {

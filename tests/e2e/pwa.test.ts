@@ -235,12 +235,29 @@ describe.runIf(enabled)("the installable, offline-capable shell", () => {
 
       await p.getByRole("button", { name: "Sign out" }).click();
       await p.waitForURL(/\/signin\?signedOut=1$/);
-      expect(await keptPages(p)).toEqual([]);
+      await expect.poll(() => keptPages(p)).toEqual([]);
 
       await other.setOffline(true);
       await p.goto(url("/review"));
       await p.getByTestId("offline-page").waitFor();
       expect(await p.content()).not.toContain("Leaving Learner");
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("drops the kept pages when the learner deletes the account", async () => {
+    const other = await browser.newContext({ locale: "en-US" });
+    try {
+      const p = await other.newPage();
+      await signUpInBrowser(p, server.baseURL, "pwa-delete@example.com", "Deleting Learner");
+      await controlled(p);
+      await p.goto(url("/settings/account"));
+      expect(await keptPages(p)).toContain("/settings/account");
+      await p.getByLabel("Your password").fill("correct horse battery");
+      await p.getByRole("button", { name: "Delete my account" }).click();
+      await p.waitForURL(url("/?deleted=1"));
+      await expect.poll(() => keptPages(p)).toEqual([]);
     } finally {
       await other.close();
     }
