@@ -1,3 +1,4 @@
+import { withSerwist } from "@serwist/turbopack";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin({
@@ -35,8 +36,15 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
         ],
       },
+      {
+        // The service worker is prerendered, which Next marks s-maxage=31536000: a CDN in front
+        // would then keep serving the old worker and no update would reach installed apps.
+        source: "/serwist/:path*",
+        headers: [{ key: "Cache-Control", value: "no-cache" }],
+      },
     ];
   },
 };
 
-export default withNextIntl(nextConfig);
+// withSerwist keeps esbuild, which bundles the service worker at build time, out of the server bundle.
+export default withNextIntl(withSerwist(nextConfig));

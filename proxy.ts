@@ -4,8 +4,11 @@ import { ACTION_BODY_LIMIT, checkActionBody, type BodyVerdict } from "@/lib/secu
 import { HSTS, publicUrlIsHttps } from "@/lib/security/public-url";
 
 const PUBLIC = ["/", "/signin", "/signup"];
-/** Paths that need no session: Next's assets, next-auth's endpoints, the health check, icons. */
-const OPEN = /^\/(_next\/|api\/auth(\/|$)|api\/health(\/|$)|favicon|icon|apple-icon|manifest\.webmanifest|robots\.txt|sitemap\.xml)/;
+/**
+ * Paths that need no session: Next's assets, next-auth's endpoints, the health check, icons, the
+ * service worker (a browser fetches it for updates with or without a session) and its offline page.
+ */
+const OPEN = /^\/(_next\/|api\/auth(\/|$)|api\/health(\/|$)|favicon|icon|apple-icon|manifest\.webmanifest|robots\.txt|sitemap\.xml|serwist\/|offline$)/;
 
 /** Per-request CSP: scripts only with this response's nonce (Next puts it on its own scripts). */
 function contentSecurityPolicy(nonce: string): string {
@@ -18,6 +21,10 @@ function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (/serwist/sw.js): without this, workers fall back to script-src, whose
+    // 'strict-dynamic' ignores 'self'.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

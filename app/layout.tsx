@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppHeader } from "./_components/app-header";
+import { OfflineBanner } from "./_components/offline-banner";
+import { SwRegister } from "./_components/sw-register";
 import { ClientMessages } from "./_i18n/client-messages";
 import "./globals.css";
 
@@ -20,7 +22,8 @@ export const viewport: Viewport = {
 
 // What the header's language switch and the error boundary (app/error.tsx) show; feature
 // layouts give their own client components theirs.
-const CLIENT_MESSAGES = ["common.language", "errors.crash"];
+// The offline banner and the update prompt are in every page.
+const CLIENT_MESSAGES = ["common.language", "errors.crash", "offline.banner", "offline.update"];
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
@@ -33,9 +36,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {t("skipToContent")}
           </a>
           <AppHeader />
+          <OfflineBanner />
           <main id="main" className="mx-auto w-full max-w-4xl px-4 py-6 sm:py-10">
             {children}
           </main>
+          <SwRegister />
         </ClientMessages>
       </body>
     </html>

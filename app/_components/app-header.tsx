@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentUser } from "@/app/_auth/current-user";
+import { ForgetKeptPages } from "./forget-kept-pages";
 import { LanguageSwitch } from "./language-switch";
 import { signOutAction } from "./sign-out-action";
 import { SignOutButton } from "./sign-out-button";
@@ -41,9 +42,12 @@ export async function AppHeader() {
             }
           />
         ) : (
-          <Link href="/signin" className="order-2 inline-flex min-h-11 items-center px-1 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
-            {t("nav.signIn")}
-          </Link>
+          <>
+            <ForgetKeptPages />
+            <Link href="/signin" className="order-2 inline-flex min-h-11 items-center px-1 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
+              {t("nav.signIn")}
+            </Link>
+          </>
         )}
       </div>
     </header>

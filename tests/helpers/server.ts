@@ -62,6 +62,10 @@ export interface StartOptions {
    * seeded) instead of making one: DATABASE_URL is this, and migrate/seed are skipped.
    */
   reuseDatabaseUrl?: string;
+  /** Serve on this port: a restart on the same origin keeps a browser's service worker and cookies. */
+  port?: number;
+  /** The project folder to serve (e.g. a copy of the build with one file changed); ROOT by default. */
+  root?: string;
 }
 
 /**
@@ -94,9 +98,9 @@ export async function startServer(extraEnv: Record<string, string> = {}, opts: S
     const r = spawnSync(path.join(ROOT, "node_modules/.bin", cmd), [...args], { cwd: ROOT, env, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
   }
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
+    cwd: opts.root ?? ROOT,
     env: { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(extraEnv.NODE_OPTIONS) },
     stdio: ["ignore", "pipe", "pipe"],
   });
