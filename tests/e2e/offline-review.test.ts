@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { replayExport, type ExportForReplay } from "@/lib/accounts/export-replay";
-import { launchBrowser, reviewSaved, signUpInBrowser } from "../helpers/browser";
+import { launchBrowser, reviewSaved, signUpInBrowser, swControlled } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 
 /**
@@ -49,6 +49,26 @@ async function answer(page: Page, grade: number): Promise<string> {
   return id;
 }
 
+/** Waits until the page's IndexedDB outbox holds `n` records (an answer is stored a moment after it shows). */
+async function storedAnswers(page: Page, n: number): Promise<void> {
+  await page.waitForFunction(
+    (want) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open("kubecards");
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const req = open.result.transaction("outbox").objectStore("outbox").count();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result === want);
+          };
+          req.onerror = () => resolve(false);
+        };
+      }),
+    n,
+  );
+}
+
 async function exportReplays(page: Page): Promise<void> {
   await page.goto(`${server.baseURL}/settings/account`);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-data").click()]);
@@ -77,12 +97,14 @@ describe.runIf(enabled)("review without a network", () => {
     // Undo works offline: the last answer, never sent, is taken back and the card is shown again.
     await page.keyboard.press("u");
     await page.waitForFunction((id) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") === id, answered[3]);
+    await page.waitForSelector('[data-testid=review-session][data-waiting="3"]');
     await expect(page.getByTestId("outbox-badge").textContent()).resolves.toMatch(/^Offline: 3 answers are kept/);
     answered[3] = await answer(page, 3);
     await expect(page.getByTestId("review-left").textContent()).resolves.toBe("0 review · 6 new · 2 to repeat");
     expect(count("select count(*) n from ReviewLog where userId = ?", userId)).toBe(0);
 
     // Closed while offline: the outbox is in IndexedDB, not in the page.
+    await storedAnswers(page, 4);
     await page.close();
     await context.setOffline(false);
     const again = await context.newPage();
@@ -188,6 +210,39 @@ describe.runIf(enabled)("review without a network", () => {
     expect(row).toMatchObject({ cardId: card, grade: 4 });
     expect(new Date(row.reviewedAt).getTime()).toBe(answeredAt);
     expect(await shownCard(page)).not.toBe(card);
+    await context.close();
+  });
+
+  it("reloads offline (the page from the service worker, the day and the outbox from IndexedDB) and keeps reviewing", async () => {
+    const email = "reload-offline@example.com";
+    const { context, page } = await learnerContext(email, 6);
+    await swControlled(page);
+    // The page the worker keeps is this learner's /review, loaded under its control.
+    await page.goto(`${server.baseURL}/review`);
+    await page.getByTestId("review-card").waitFor();
+    await reviewSaved(page);
+    const userId = (db().prepare("select id from User where email = ?").get(email) as { id: string }).id;
+
+    await context.setOffline(true);
+    const first = await answer(page, 5);
+    const second = await answer(page, 4);
+    await storedAnswers(page, 2);
+    await page.reload();
+    await page.getByTestId("review-card").waitFor();
+    await page.waitForSelector('[data-testid=review-session][data-waiting="2"]');
+    // The answers given before the reload still count: those two cards are done for today.
+    await expect(page.getByTestId("review-left").textContent()).resolves.toBe("0 review · 4 new · 0 to repeat");
+    expect([first, second]).not.toContain(await shownCard(page));
+    const third = await answer(page, 5);
+    await expect(page.getByTestId("outbox-badge").textContent()).resolves.toMatch(/^Offline: 3 answers are kept/);
+    expect(count("select count(*) n from ReviewLog where userId = ?", userId)).toBe(0);
+
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await reviewSaved(page);
+    const rows = db().prepare("select cardId from ReviewLog where userId = ? order by reviewedAt, id").all(userId) as { cardId: string }[];
+    expect(rows.map((r) => r.cardId)).toEqual([first, second, third]);
+    await exportReplays(page);
     await context.close();
   });
 });

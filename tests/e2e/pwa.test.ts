@@ -4,7 +4,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, signUpInBrowser } from "../helpers/browser";
+import { launchBrowser, signUpInBrowser, swControlled } from "../helpers/browser";
 import { ROOT, startServer, type RunningServer } from "../helpers/server";
 import { seriousViolations } from "../helpers/axe";
 import { PAGES_CACHE, SW_URL } from "@/app/_sw/cache-names";
@@ -31,23 +31,6 @@ async function keptPages(p: Page): Promise<string[]> {
     const keys = await (await caches.open(name)).keys();
     return keys.map((r) => new URL(r.url).pathname + new URL(r.url).search).sort();
   }, PAGES_CACHE);
-}
-
-async function controlled(p: Page): Promise<void> {
-  try {
-    await p.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated", undefined, { timeout: 20_000 });
-    // A document whose navigation began while the worker was installing can escape the claim the
-    // worker makes on activating (clientsClaim; seen in about 1 sign-up in 4 here); a page loaded
-    // after activation is controlled.
-    for (let i = 0; i < 3 && !(await p.evaluate(() => navigator.serviceWorker.controller !== null)); i++) await p.reload();
-    await p.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
-  } catch (e) {
-    const state = await p.evaluate(async () => {
-      const r = await navigator.serviceWorker.getRegistration();
-      return { url: location.href, installing: r?.installing?.state, waiting: r?.waiting?.state, active: r?.active?.state };
-    });
-    throw new Error(`page not controlled by the worker: ${JSON.stringify(state)}`, { cause: e });
-  }
 }
 
 async function expectNoSeriousViolations(p: Page, label: string): Promise<void> {
@@ -133,7 +116,7 @@ describe.runIf(enabled)("the installable, offline-capable shell", () => {
 
   it("registers the worker, which controls the page, and Chromium finds the app installable", async () => {
     await signUpInBrowser(page, server.baseURL, "pwa@example.com", "Pwa Learner");
-    await controlled(page);
+    await swControlled(page);
     const reg = await page.evaluate(async () => {
       const r = await navigator.serviceWorker.getRegistration();
       return { scope: r?.scope, script: r?.active?.scriptURL };
@@ -236,7 +219,7 @@ describe.runIf(enabled)("the installable, offline-capable shell", () => {
     try {
       const p = await other.newPage();
       await signUpInBrowser(p, server.baseURL, "pwa-out@example.com", "Leaving Learner");
-      await controlled(p);
+      await swControlled(p);
       await p.goto(url("/review"));
       expect(await keptPages(p)).toContain("/review");
 
@@ -258,7 +241,7 @@ describe.runIf(enabled)("the installable, offline-capable shell", () => {
     try {
       const p = await other.newPage();
       await signUpInBrowser(p, server.baseURL, "pwa-delete@example.com", "Deleting Learner");
-      await controlled(p);
+      await swControlled(p);
       await p.goto(url("/settings/account"));
       expect(await keptPages(p)).toContain("/settings/account");
       await p.getByLabel("Your password").fill("correct horse battery");
@@ -275,7 +258,7 @@ describe.runIf(enabled)("the installable, offline-capable shell", () => {
     try {
       const p = await shared.newPage();
       await signUpInBrowser(p, server.baseURL, "pwa-first@example.com", "First Learner");
-      await controlled(p);
+      await swControlled(p);
       await p.goto(url("/review"));
       expect(await keptPages(p)).toContain("/review");
       // The session ends without the sign-out button (cookie gone, e.g. expired): the next
@@ -291,7 +274,7 @@ describe.runIf(enabled)("the installable, offline-capable shell", () => {
 
   it("offers a new build's worker with a prompt, and switches to it only when the learner presses Reload", async () => {
     await page.goto(url("/review"));
-    await controlled(page);
+    await swControlled(page);
     await page.evaluate(() => ((window as unknown as { beforeUpdate: boolean }).beforeUpdate = true));
 
     // The next build goes live on the same origin.
@@ -343,7 +326,7 @@ describe.runIf(enabled)("the installable, offline-capable shell", () => {
     try {
       const p = await phone.newPage();
       await p.goto(url("/"));
-      await controlled(p);
+      await swControlled(p);
       // Another build again, so this browser has a worker waiting.
       const port = Number(new URL(server.baseURL).port);
       const databaseUrl = server.databaseUrl;

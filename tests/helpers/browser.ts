@@ -38,3 +38,21 @@ export async function signUpInBrowser(page: Page, baseURL: string, email: string
 export async function reviewSaved(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid=review-session][data-waiting="0"]', { timeout: 15_000 });
 }
+
+/** Waits until the service worker is active and controls this page (reloading once or twice if the page escaped its claim). */
+export async function swControlled(p: Page): Promise<void> {
+  try {
+    await p.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated", undefined, { timeout: 20_000 });
+    // A document whose navigation began while the worker was installing can escape the claim the
+    // worker makes on activating (clientsClaim; seen in about 1 sign-up in 4 here); a page loaded
+    // after activation is controlled.
+    for (let i = 0; i < 3 && !(await p.evaluate(() => navigator.serviceWorker.controller !== null)); i++) await p.reload();
+    await p.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
+  } catch (e) {
+    const state = await p.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return { url: location.href, installing: r?.installing?.state, waiting: r?.waiting?.state, active: r?.active?.state };
+    });
+    throw new Error(`page not controlled by the worker: ${JSON.stringify(state)}`, { cause: e });
+  }
+}

@@ -78,3 +78,21 @@ export async function removeFromOutbox(userId: string, requestIds: ReadonlySet<s
   }
   await tx.done;
 }
+
+/**
+ * Runs `fn` while no other code of this origin delivers or changes this learner's outbox (a Web
+ * Lock, across tabs): delivery and taking back an unsent answer never interleave.
+ */
+export function withOutboxLock<T>(userId: string, fn: () => Promise<T>): Promise<T> {
+  if (typeof navigator !== "undefined" && navigator.locks) return navigator.locks.request(`kubecards-outbox:${userId}`, fn) as Promise<unknown> as Promise<T>;
+  return fn();
+}
+
+/** Takes an answer back before it was sent: true when it was still waiting (and is now gone). */
+export function dropUnsent(userId: string, requestId: string): Promise<boolean> {
+  return withOutboxLock(userId, async () => {
+    const waiting = (await readOutbox(userId)).some((r) => r.op.requestId === requestId);
+    if (waiting) await removeFromOutbox(userId, new Set([requestId]));
+    return waiting;
+  });
+}

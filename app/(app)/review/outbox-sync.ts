@@ -3,7 +3,7 @@
 import type { DayPack, PackOp } from "@/lib/core/srs/day-pack";
 import type { OpResult } from "@/lib/reviews/sync";
 import { syncAction } from "./actions";
-import { readOutbox, removeFromOutbox } from "./offline-store";
+import { readOutbox, removeFromOutbox, withOutboxLock } from "./offline-store";
 
 /** What a delivery of the outbox came back with. */
 export interface Delivery {
@@ -56,11 +56,11 @@ async function deliver(userId: string): Promise<Delivery> {
 }
 
 /**
- * Sends the learner's outbox in order, one tab at a time (a Web Lock: two tabs of one browser
- * share the outbox; the server would apply each answer once anyway, this saves the second send).
- * Throws when the network fails: the outbox stays as it was and is sent again later.
+ * Sends the learner's outbox in order, one tab at a time (two tabs of one browser share the
+ * outbox; the server would apply each answer once anyway, the lock saves the second send and keeps
+ * an undo of an unsent answer from racing its delivery). Throws when the network fails: the outbox
+ * stays as it was and is sent again later.
  */
 export function sendOutbox(userId: string): Promise<Delivery> {
-  if (typeof navigator !== "undefined" && navigator.locks) return navigator.locks.request(`kubecards-outbox:${userId}`, () => deliver(userId)) as Promise<unknown> as Promise<Delivery>;
-  return deliver(userId);
+  return withOutboxLock(userId, () => deliver(userId));
 }

@@ -53,7 +53,6 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
   const shownAt = useRef(0);
   const sending = useRef(false);
   const again = useRef(false);
-  const inFlight = useRef(new Set<string>());
   const contentsRef = useRef(contents);
   const waitingRef = useRef(0);
   useEffect(() => {
@@ -125,10 +124,7 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
     try {
       do {
         again.current = false;
-        const { readOutbox, sendOutbox } = await io();
-        const waiting = await readOutbox(userId);
-        inFlight.current = new Set(waiting.map((r) => r.op.requestId));
-        const d = await sendOutbox(userId);
+        const d = await (await io()).sendOutbox(userId);
         const done = new Set(d.settled.map((s) => s.op.requestId));
         setOps((list) => list.filter((op) => !done.has(op.requestId)));
         if (d.pack) {
@@ -148,7 +144,6 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
       // The network is down (or the server): the outbox waits and goes later.
       setOffline(true);
     } finally {
-      inFlight.current = new Set();
       sending.current = false;
     }
   }, [userId, adoptPack, fetchContents, report, router]);
@@ -204,19 +199,20 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
     markNextCardCommitted();
   }, [showing]);
 
+  // Outbox writes happen in the order the learner acted (an undo never overtakes its answer).
+  const persisting = useRef<Promise<unknown>>(Promise.resolve());
+  const persist = useCallback((fn: (m: Awaited<ReturnType<typeof io>>) => Promise<unknown>) => {
+    persisting.current = persisting.current.then(() => io().then(fn)).catch(() => setStalled(true));
+  }, []);
+
   const enqueue = useCallback(
     (op: PackOp) => {
       setOps((list) => [...list, op]);
       setNow(op.type === "grade" ? op.answeredAt : op.at);
-      // The next card is painted first; storing and sending the answer waits for that frame.
-      afterPaint(() =>
-        void io()
-          .then((m) => m.addToOutbox(userId, op))
-          .then(() => sync())
-          .catch(() => setStalled(true)),
-      );
+      // Stored at once; sent after the frame that shows the next card.
+      persist((m) => m.addToOutbox(userId, op).then(() => afterPaint(() => void sync())));
     },
-    [userId, sync],
+    [userId, sync, persist],
   );
 
   const grade = useCallback(
@@ -240,18 +236,20 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
   const undo = useCallback(() => {
     const target = local.undoTarget;
     if (!target) return;
-    const queued = ops.find((op) => op.requestId === target);
-    if (queued && !inFlight.current.has(target)) {
-      // Never sent: taking it back is dropping it.
-      setOps((list) => list.filter((op) => op.requestId !== target));
-      void io()
-        .then((m) => m.removeFromOutbox(userId, new Set([target])))
-        .catch(() => {});
-    } else {
-      enqueue({ type: "undo", requestId: crypto.randomUUID(), target, at: new Date() });
-    }
+    // Shown at once; then an answer still waiting is simply dropped, one already sent is undone by the server.
+    const op: PackOp = { type: "undo", requestId: crypto.randomUUID(), target, at: new Date() };
+    setOps((list) => [...list, op]);
+    setNow(op.at);
     setNotice({ kind: "info", text: t("undone") });
-  }, [local.undoTarget, ops, userId, enqueue, t]);
+    persist(async (m) => {
+      if (await m.dropUnsent(userId, target)) {
+        setOps((list) => list.filter((o) => o.requestId !== target && o.requestId !== op.requestId));
+        return;
+      }
+      await m.addToOutbox(userId, op);
+      void sync();
+    });
+  }, [local.undoTarget, userId, persist, sync, t]);
 
   const reveal = useCallback(() => setRevealedFor(showing), [showing]);
 

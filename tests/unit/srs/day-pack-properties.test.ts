@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "@/lib/core/quiz/rng";
-import { applyOps, checkSchedule, dayBounds, localSession, SM2_ALGORITHM, type DayPack, type PackOp, type Quality } from "@/lib/core/srs";
+import { applyOps, checkSchedule, dayBounds, localSession, SM2_ALGORITHM, type AnswerOp, type DayPack, type PackOp, type Quality } from "@/lib/core/srs";
 import { ZONES } from "../../helpers/schedule-sim";
 
 /**
@@ -58,7 +58,7 @@ describe("the browser's day: random sessions", () => {
         const last = ops.at(-1);
         const touched = last?.type === "grade" ? last.cardId : last ? after.rows.find((r) => r.requestId === last.target)?.cardId : undefined;
         const last30 = i === 29 || now.getTime() >= pack.horizon.getTime() - 14 * 60 * MINUTE;
-        for (const cardId of last30 ? CARDS : CARDS.filter((c) => c === touched || (last?.type === "undo" && c === ops.find((o) => o.requestId === last.target && o.type === "grade")?.cardId))) {
+        for (const cardId of last30 ? CARDS : CARDS.filter((c) => c === touched || (last?.type === "undo" && c === ops.find((o): o is AnswerOp => o.requestId === last.target && o.type === "grade")?.cardId))) {
           const rows = after.rows.filter((r) => r.cardId === cardId).map((r) => ({ ...r, undoneAt: null, algorithm: "sm2" }));
           for (const p of checkSchedule(rows, after.states.get(cardId)?.schedule ?? null, zone)) problems.push(`seq ${n} op ${i} ${cardId}: ${p.problem}`);
         }
