@@ -7,7 +7,7 @@
  * graded). Each card appears at most once.
  */
 import { dayBounds } from "./days";
-import { movedToday } from "./schedule";
+import { movedSince } from "./schedule";
 
 export interface QueueCardState {
   cardId: string;
@@ -57,7 +57,7 @@ function remaining(cap: number, used: number): number {
 }
 
 export function buildQueue(input: QueueInput): Queue {
-  const { end } = dayBounds(input.now, input.timeZone, input.rolloverHour);
+  const { start, end } = dayBounds(input.now, input.timeZone, input.rolloverHour);
   const endMs = end.getTime();
 
   // Drill cards were graded today: they only come back as drills, never as review/new.
@@ -81,7 +81,7 @@ export function buildQueue(input: QueueInput): Queue {
     .filter((s) => {
       const dueMs = s.dueAt.getTime();
       if (!(dueMs < endMs)) return false; // also drops invalid dates
-      return !movedToday(s, { now: input.now, timeZone: input.timeZone, rolloverHour: input.rolloverHour });
+      return !movedSince(s, start);
     })
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
   let review = 0;

@@ -118,10 +118,14 @@ export function owesRepeatAfter(grade: number): boolean {
 
 /** Whether the schedule moved in the learner day containing `ctx.now`. */
 export function movedToday(schedule: Pick<Schedule, "lastReviewedAt"> | null, ctx: DayContext): boolean {
+  return movedSince(schedule, dayBounds(ctx.now, ctx.timeZone, ctx.rolloverHour).start);
+}
+
+/** `movedToday` for a caller that already knows when today started (the queue asks it of every card). */
+export function movedSince(schedule: Pick<Schedule, "lastReviewedAt"> | null, dayStart: Date): boolean {
   const last = schedule?.lastReviewedAt;
-  if (!last) return false;
   // A moment after the start of today (one in the future too, e.g. clock skew) counts as today.
-  return last.getTime() >= dayBounds(ctx.now, ctx.timeZone, ctx.rolloverHour).start.getTime();
+  return !!last && last.getTime() >= dayStart.getTime();
 }
 
 /** A log row of today as the model reads it back (not undone, oldest first). */
