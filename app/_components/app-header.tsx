@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentUser } from "@/app/_auth/current-user";
 import { ForgetKeptPages } from "./forget-kept-pages";
+import { OutboxCourier } from "./outbox-courier";
 import { LanguageSwitch } from "./language-switch";
 import { signOutAction } from "./sign-out-action";
 import { SignOutButton } from "./sign-out-button";
@@ -25,6 +26,7 @@ export async function AppHeader() {
         <div className="order-1 ms-auto sm:order-2">
           <LanguageSwitch current={locale} />
         </div>
+        {user ? <OutboxCourier userId={user.id} /> : null}
         {user ? (
           <MainNav
             links={links}

@@ -245,4 +245,19 @@ describe.runIf(enabled)("review without a network", () => {
     await exportReplays(page);
     await context.close();
   });
+
+  it("answers left waiting are delivered from any page once the network is back, and that page counts them", async () => {
+    const email = "courier@example.com";
+    const { context, page } = await learnerContext(email, 4);
+    const userId = (db().prepare("select id from User where email = ?").get(email) as { id: string }).id;
+    await context.setOffline(true);
+    await answer(page, 5);
+    await answer(page, 5);
+    await storedAnswers(page, 2);
+    await context.setOffline(false);
+    await page.goto(`${server.baseURL}/`);
+    await expect.poll(() => count("select count(*) n from ReviewLog where userId = ?", userId)).toBe(2);
+    await expect.poll(() => page.getByTestId("home-new").textContent()).toBe("2 new cards");
+    await context.close();
+  });
 });
