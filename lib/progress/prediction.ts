@@ -8,6 +8,7 @@ import type { DbTx } from "@/lib/db/client";
 import type { Learner } from "@/lib/reviews/learner";
 import { learnerDays } from "@/lib/core/stats/prediction";
 import { evaluateSchedules, memoryEvents, type Evaluation, type MemoryEvent } from "@/lib/core/stats/prediction";
+import { HistoryMemo } from "./history-cache";
 
 /**
  * Below this many scored reviews (a card's second review onwards) the page shows how many more
@@ -41,7 +42,18 @@ export async function loadMemoryEvents(db: DbTx, learner: Learner): Promise<Memo
   return memoryEvents(rows.map((r) => ({ cardKey: r.cardId, grade: Number(r.grade), origin: "review", day: dayOf(r.reviewedAt), undone: false })));
 }
 
+const remembered = new HistoryMemo<SchedulePrediction>();
+
+/**
+ * The evaluation, remembered per learner while their grades are unchanged (./history-cache):
+ * reading and replaying 20,000 grades was over half of the page's server time for a long history.
+ */
 export async function loadSchedulePrediction(db: DbTx, learner: Learner): Promise<SchedulePrediction> {
+  return remembered.get(db, learner.id, `${learner.timeZone}|${learner.rolloverHour}`, () => computeSchedulePrediction(db, learner));
+}
+
+/** The evaluation from the stored grades, never remembered. */
+export async function computeSchedulePrediction(db: DbTx, learner: Learner): Promise<SchedulePrediction> {
   const events = await loadMemoryEvents(db, learner);
   const evaluation = evaluateSchedules(events);
   return { ...evaluation, enough: evaluation.reviews >= MIN_SCORED_REVIEWS, minimum: MIN_SCORED_REVIEWS };
