@@ -93,7 +93,6 @@ export async function loadProgress(db: DbTx, learner: Learner, now: Date, range:
   const today = dayBounds(now, tz, rh);
   // The chart's days by kind; the calendar's year (and the streaks) only needs one count a day.
   const chart = lastDays(now, range, tz, rh);
-  const year = lastDays(now, calendarDayCount(today.key), tz, rh);
   const weeks = lastWeeks(now, RETENTION_WEEKS, tz, rh);
   const ahead = nextDays(now, FORECAST_DAYS, tz, rh);
   const accuracySince = dayStart(addLocalDays(today.key, 1 - QUIZ_ACCURACY_DAYS), tz, rh);
@@ -103,7 +102,8 @@ export async function loadProgress(db: DbTx, learner: Learner, now: Date, range:
     dueTodayIds(db, learner, now),
     todaySummary(db, learner.id, today),
     dailyByKind(db, learner.id, chart),
-    rememberedStudy.get(db, learner.id, `${tz}|${rh}|${today.key}`, () => studiedDays(db, learner, year)),
+    // The year's 372 day boundaries are worked out only when the counts are read.
+    rememberedStudy.get(db, learner.id, `${tz}|${rh}|${today.key}`, () => studiedDays(db, learner, lastDays(now, calendarDayCount(today.key), tz, rh))),
     retentionByBucket(db, learner.id, weeks),
     dueByBucket(db, learner.id, ahead),
     cardStates(db, learner.id),
