@@ -12,7 +12,7 @@ import { dailyCounts, summarizeDays, type DayCounts, type SeriesSummary } from "
 import { forecast, withDueToday, type ForecastDay } from "@/lib/core/stats/forecast";
 import { dueTodayIds } from "@/lib/reviews/due-today";
 import type { Bin } from "@/lib/core/stats/histogram";
-import { daysBetween, lastDays, lastWeeks, nextDays } from "@/lib/core/stats/ranges";
+import { daysBetween, lastDays, lastWeeks, nextDays, type BucketRange } from "@/lib/core/stats/ranges";
 import { retention, type Retention } from "@/lib/core/stats/retention";
 import type { StateCounts } from "@/lib/core/stats/states";
 import { streaks, type Streaks } from "@/lib/core/stats/streaks";
@@ -20,6 +20,7 @@ import {
   activeDays, cardStates, dailyByKind, dueByBucket, easinessHistogram, firstReviewAt, hardestCards, quizHistory,
   retentionByBucket, studiedPerDay, todaySummary, topicMastery, type HardCard, type QuizPoint, type TodaySummary, type TopicMastery,
 } from "./queries";
+import { HistoryMemo } from "./history-cache";
 
 export const RANGES = [30, 90, 365] as const;
 export type RangeDays = (typeof RANGES)[number];
@@ -57,32 +58,24 @@ export interface ProgressData {
   hardest: HardCard[];
 }
 
-export async function loadProgress(db: DbTx, learner: Learner, now: Date, range: RangeDays = 30): Promise<ProgressData> {
+interface StudiedDays {
+  /** The calendar's year, one count a day (review-screen grades, not undone). */
+  calendarDays: { key: string; count: number }[];
+  /** Every day with such a grade, the year's and older ones, oldest first: what streaks are made of. */
+  active: string[];
+  first: Date | null;
+}
+
+/**
+ * The year's per-day counts and the older active days: about 740 one-day index probes for a
+ * two-year history, the same until the learner grades or undoes (./history-cache), so remembered
+ * per learner under the grades' stamp and today's date (the year's window moves with it).
+ */
+const rememberedStudy = new HistoryMemo<StudiedDays>();
+
+async function studiedDays(db: DbTx, learner: Learner, year: BucketRange): Promise<StudiedDays> {
   const { timeZone: tz, rolloverHour: rh } = learner;
-  const today = dayBounds(now, tz, rh);
-  // The chart's days by kind; the calendar's year (and the streaks) only needs one count a day.
-  const chart = lastDays(now, range, tz, rh);
-  const year = lastDays(now, calendarDayCount(today.key), tz, rh);
-  const weeks = lastWeeks(now, RETENTION_WEEKS, tz, rh);
-  const ahead = nextDays(now, FORECAST_DAYS, tz, rh);
-  const accuracySince = dayStart(addLocalDays(today.key, 1 - QUIZ_ACCURACY_DAYS), tz, rh);
-
-  const [queue, dueToday, summary, chartRows, yearRows, first, retentionRows, dueRows, states, easiness, mastery, quizzes, hardest] = await Promise.all([
-    loadQueue(db, learner, now),
-    dueTodayIds(db, learner, now),
-    todaySummary(db, learner.id, today),
-    dailyByKind(db, learner.id, chart),
-    studiedPerDay(db, learner.id, year),
-    firstReviewAt(db, learner.id),
-    retentionByBucket(db, learner.id, weeks),
-    dueByBucket(db, learner.id, ahead),
-    cardStates(db, learner.id),
-    easinessHistogram(db, learner.id),
-    topicMastery(db, learner.id, accuracySince),
-    quizHistory(db, learner.id),
-    hardestCards(db, learner.id),
-  ]);
-
+  const [yearRows, first] = await Promise.all([studiedPerDay(db, learner.id, year), firstReviewAt(db, learner.id)]);
   const calendarDays = year.keys.map((key) => ({ key, count: 0 }));
   for (const r of yearRows) calendarDays[r.bucket].count = r.count;
   // Streaks: active days of the last year come from the per-day counts already read; only a
@@ -92,6 +85,35 @@ export async function loadProgress(db: DbTx, learner: Learner, now: Date, range:
     const older = daysBetween(localDayKey(first, tz, rh), addLocalDays(year.keys[0], -1), tz, rh);
     active.unshift(...(await activeDays(db, learner.id, older)));
   }
+  return { calendarDays, active, first };
+}
+
+export async function loadProgress(db: DbTx, learner: Learner, now: Date, range: RangeDays = 30): Promise<ProgressData> {
+  const { timeZone: tz, rolloverHour: rh } = learner;
+  const today = dayBounds(now, tz, rh);
+  // The chart's days by kind; the calendar's year (and the streaks) only needs one count a day.
+  const chart = lastDays(now, range, tz, rh);
+  const weeks = lastWeeks(now, RETENTION_WEEKS, tz, rh);
+  const ahead = nextDays(now, FORECAST_DAYS, tz, rh);
+  const accuracySince = dayStart(addLocalDays(today.key, 1 - QUIZ_ACCURACY_DAYS), tz, rh);
+
+  const [queue, dueToday, summary, chartRows, studied, retentionRows, dueRows, states, easiness, mastery, quizzes, hardest] = await Promise.all([
+    loadQueue(db, learner, now),
+    dueTodayIds(db, learner, now),
+    todaySummary(db, learner.id, today),
+    dailyByKind(db, learner.id, chart),
+    // The year's 372 day boundaries are worked out only when the counts are read.
+    rememberedStudy.get(db, learner.id, `${tz}|${rh}|${today.key}`, () => studiedDays(db, learner, lastDays(now, calendarDayCount(today.key), tz, rh))),
+    retentionByBucket(db, learner.id, weeks),
+    dueByBucket(db, learner.id, ahead),
+    cardStates(db, learner.id),
+    easinessHistogram(db, learner.id),
+    topicMastery(db, learner.id, accuracySince),
+    quizHistory(db, learner.id),
+    hardestCards(db, learner.id),
+  ]);
+
+  const { calendarDays, active, first } = studied;
 
   const days = dailyCounts(chart.keys, chartRows);
   const left = queue.queue.counts;

@@ -19,9 +19,10 @@ import { configureSqlite, createDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { reviewHistoryCsv } from "@/lib/progress/export";
 import { loadProgress } from "@/lib/progress/load";
+import { computeSchedulePrediction, loadSchedulePrediction } from "@/lib/progress/prediction";
 import {
   activeDays, cardStates, dailyByKind, dueByBucket, easinessHistogram, firstReviewAt, hardestCards, quizHistory, retentionByBucket,
-  sqlActiveDays, sqlDailyByKind, sqlDue, sqlRetention, todaySummary, topicMastery,
+  sqlActiveDays, sqlDailyByKind, sqlDue, sqlRetention, studiedPerDay, todaySummary, topicMastery,
 } from "@/lib/progress/queries";
 import type { Learner } from "@/lib/reviews/learner";
 import { loadQueue } from "@/lib/reviews/queue-data";
@@ -95,8 +96,12 @@ async function main() {
       ["mastery + quiz accuracy, 30 days", () => topicMastery(db, me.id, since)],
       ["quiz history, last 50", () => quizHistory(db, me.id)],
       ["hardest cards, top 10", () => hardestCards(db, me.id)],
-      ["whole page: loadProgress(range 30)", () => loadProgress(db, me, NOW, 30)],
-      ["whole page: loadProgress(range 365)", () => loadProgress(db, me, NOW, 365)],
+      [`calendar year per day (computed on a first visit only), ${year.keys.length} days`, () => studiedPerDay(db, me.id, year)],
+      ["schedule prediction, computed (first visit after a grade)", () => computeSchedulePrediction(db, me)],
+      // A revisit: the year's counts, streak days and the prediction are remembered (lib/progress/history-cache).
+      ["whole page: loadProgress(range 30), revisit", () => loadProgress(db, me, NOW, 30)],
+      ["whole page: loadProgress(range 365), revisit", () => loadProgress(db, me, NOW, 365)],
+      ["schedule prediction, revisit", () => loadSchedulePrediction(db, me)],
       [`CSV export, all ${LOGS.toLocaleString("en")} rows (batches of 2000)`, async () => {
         let bytes = 0;
         for await (const chunk of reviewHistoryCsv(db, me.id)) bytes += chunk.length;

@@ -19,9 +19,9 @@ type Point = { x: number; y: number; n: number };
  * recalled (y), one line per algorithm. The dashed diagonal is a perfect forecast; a dot's area
  * grows with the reviews in its bin.
  */
-export function CalibrationChart(props: { sm2: CalibrationBin[]; fsrs: CalibrationBin[]; width: number; id: string; compact: boolean; title: string; desc: string; fmt: Fmt }) {
-  const { width, id, compact, title, desc, fmt } = props;
-  const height = compact ? 260 : 300;
+export function CalibrationChart(props: { sm2: CalibrationBin[]; fsrs: CalibrationBin[]; width: number; id: string; title: string; desc: string; fmt: Fmt }) {
+  const { width, id, title, desc, fmt } = props;
+  const height = 260;
   const m = { top: 10, right: 14, bottom: 28, left: 42 };
   const w = width - m.left - m.right;
   const h = height - m.top - m.bottom;
@@ -49,8 +49,8 @@ export function CalibrationChart(props: { sm2: CalibrationBin[]; fsrs: Calibrati
             ))}
           </g>
         ))}
-        <AxisLeft scale={y} tickValues={compact ? [0, 0.5, 1] : ticks} tickFormat={(v) => fmt.percent(Number(v))} hideAxisLine hideTicks {...AXIS} />
-        <AxisBottom top={h} scale={x} tickValues={compact ? [0, 0.5, 1] : ticks} tickFormat={(v) => fmt.percent(Number(v))} {...AXIS} tickLabelProps={bottomLabels} />
+        <AxisLeft scale={y} tickValues={[0, 0.5, 1]} tickFormat={(v) => fmt.percent(Number(v))} hideAxisLine hideTicks {...AXIS} />
+        <AxisBottom top={h} scale={x} tickValues={[0, 0.5, 1]} tickFormat={(v) => fmt.percent(Number(v))} {...AXIS} tickLabelProps={bottomLabels} />
       </Group>
     </ChartSvg>
   );

@@ -46,19 +46,17 @@ export function ChartSvg(props: { id: string; width: number; height: number; tit
   );
 }
 
+/** The width every chart is laid out for, in SVG units: a 360 px phone's. */
+export const CHART_WIDTH = 360;
+
 /**
- * The same chart laid out twice: a narrow viewBox (bigger text relative to the chart) for a
- * box under 36rem — a phone, or a half-width column — and a wide one above, chosen by a CSS
- * container query. Only one is displayed, and a hidden SVG is not in the accessibility tree,
- * so it is announced once.
+ * A chart laid out once, for a phone's width (text big enough there), and scaled by its viewBox
+ * to the box it is in — up to 32rem, so a desktop column does not blow its text up further.
+ * (It used to be laid out twice, a phone and a desktop variant with one hidden by a container
+ * query: every chart's SVG twice in the HTML and the RSC payload, and twice the render time.)
  */
-export function Responsive({ render }: { render: (size: { width: number; id: string; compact: boolean }) => ReactNode }) {
-  return (
-    <div className="@container">
-      <div className="@xl:hidden">{render({ width: 360, id: "n", compact: true })}</div>
-      <div className="hidden @xl:block">{render({ width: 720, id: "w", compact: false })}</div>
-    </div>
-  );
+export function ScaledChart({ render }: { render: (width: number) => ReactNode }) {
+  return <div className="max-w-lg">{render(CHART_WIDTH)}</div>;
 }
 
 /** The chart's numbers as a table, one click away. Wide tables scroll sideways on a phone. */

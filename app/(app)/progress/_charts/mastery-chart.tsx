@@ -18,9 +18,9 @@ export interface MasteryRow {
 }
 
 /** Per topic, two horizontal bars (0–100 %): mature share of the cards, and recent quiz accuracy. */
-export function MasteryChart(props: { rows: MasteryRow[]; width: number; id: string; compact: boolean; title: string; desc: string; fmt: Fmt }) {
-  const { rows, width, id, compact, title, desc, fmt } = props;
-  const m = { top: 6, right: 12, bottom: 24, left: compact ? 96 : 120 };
+export function MasteryChart(props: { rows: MasteryRow[]; width: number; id: string; title: string; desc: string; fmt: Fmt }) {
+  const { rows, width, id, title, desc, fmt } = props;
+  const m = { top: 6, right: 12, bottom: 24, left: 96 };
   const rowH = 34;
   const height = m.top + rows.length * rowH + m.bottom;
   const w = width - m.left - m.right;

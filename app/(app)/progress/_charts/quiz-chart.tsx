@@ -8,18 +8,18 @@ import type { Fmt } from "./format";
 import { attemptTicks } from "./attempt-axis";
 
 /** Score (share right) of each finished attempt in the order they were taken, a line and dots per topic. */
-export function QuizChart(props: { points: QuizPoint[]; width: number; id: string; compact: boolean; title: string; desc: string; fmt: Fmt; tickDay: (d: Date) => string }) {
-  const { width, id, compact, title, desc, fmt, tickDay } = props;
+export function QuizChart(props: { points: QuizPoint[]; width: number; id: string; title: string; desc: string; fmt: Fmt; tickDay: (d: Date) => string }) {
+  const { width, id, title, desc, fmt, tickDay } = props;
   const points = [...props.points].sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime());
   const order = new Map(points.map((p, i) => [p.id, i]));
-  const height = compact ? 190 : 220;
+  const height = 190;
   const m = { top: 10, right: 14, bottom: 26, left: 40 };
   const w = width - m.left - m.right;
   const h = height - m.top - m.bottom;
   // Half a step of room at either end so the first and last dots are not cut by the frame.
   const x0 = scaleLinear<number>({ domain: [-0.5, Math.max(points.length - 1, 0) + 0.5], range: [0, w] });
   const x = (p: QuizPoint) => x0(order.get(p.id) ?? 0);
-  const ticks = attemptTicks(points.map((p) => tickDay(p.finishedAt)), compact ? 3 : 6);
+  const ticks = attemptTicks(points.map((p) => tickDay(p.finishedAt)), 3);
   const y = scaleLinear<number>({ domain: [0, 1], range: [h, 0] });
   const share = (p: QuizPoint) => (p.length > 0 ? p.score / p.length : 0);
   const topics = [...new Set(points.map((p) => p.topic))];

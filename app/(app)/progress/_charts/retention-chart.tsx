@@ -12,9 +12,9 @@ export const RETENTION_STYLE = {
 } as const;
 
 /** Per week, the share of reviews passed for young and mature cards, side by side (0–100 %). */
-export function RetentionChart(props: { weeks: RetentionBucket[]; width: number; id: string; compact: boolean; title: string; desc: string; fmt: Fmt }) {
-  const { weeks, width, id, compact, title, desc, fmt } = props;
-  const height = compact ? 190 : 220;
+export function RetentionChart(props: { weeks: RetentionBucket[]; width: number; id: string; title: string; desc: string; fmt: Fmt }) {
+  const { weeks, width, id, title, desc, fmt } = props;
+  const height = 190;
   const m = { top: 10, right: 8, bottom: 26, left: 40 };
   const w = width - m.left - m.right;
   const h = height - m.top - m.bottom;
@@ -38,7 +38,7 @@ export function RetentionChart(props: { weeks: RetentionBucket[]; width: number;
           </Group>
         ))}
         <AxisLeft scale={y} tickValues={[0, 0.5, 1]} tickFormat={(v) => fmt.percent(Number(v))} hideAxisLine hideTicks {...AXIS} />
-        <AxisBottom top={h} scale={x} tickValues={spread(weeks.map((wk) => wk.key), compact ? 3 : 6)} tickFormat={(k) => fmt.day(String(k))} {...AXIS} tickLabelProps={bottomLabels} />
+        <AxisBottom top={h} scale={x} tickValues={spread(weeks.map((wk) => wk.key), 3)} tickFormat={(k) => fmt.day(String(k))} {...AXIS} tickLabelProps={bottomLabels} />
       </Group>
     </ChartSvg>
   );

@@ -7,16 +7,16 @@ import { AXIS, bottomLabels, ChartSvg, KIND_STYLE, rectPath, spread } from "./ki
 import type { Fmt } from "./format";
 
 /** Reviews per learner day, stacked by kind (one <path> per kind, however many days). */
-export function ReviewsChart(props: { days: DayCounts[]; width: number; id: string; compact: boolean; title: string; desc: string; fmt: Fmt }) {
-  const { days, width, id, compact, title, desc, fmt } = props;
-  const height = compact ? 200 : 240;
-  const m = { top: 10, right: 8, bottom: 26, left: compact ? 34 : 40 };
+export function ReviewsChart(props: { days: DayCounts[]; width: number; id: string; title: string; desc: string; fmt: Fmt }) {
+  const { days, width, id, title, desc, fmt } = props;
+  const height = 200;
+  const m = { top: 10, right: 8, bottom: 26, left: 34 };
   const w = width - m.left - m.right;
   const h = height - m.top - m.bottom;
   const max = Math.max(1, ...days.map((d) => d.total));
   const x = scaleBand<string>({ domain: days.map((d) => d.key), range: [0, w], paddingInner: days.length > 120 ? 0 : 0.2 });
   const y = scaleLinear<number>({ domain: [0, max], range: [h, 0], nice: true });
-  const ticks = spread(days.map((d) => d.key), compact ? 4 : 7);
+  const ticks = spread(days.map((d) => d.key), 4);
   return (
     <ChartSvg id={id} width={width} height={height} title={title} desc={desc}>
       <Group left={m.left} top={m.top}>

@@ -6,7 +6,7 @@ import type { Share } from "@/lib/core/stats/retention";
 import { BarsChart } from "../_charts/bars-chart";
 import type { Fmt } from "../_charts/format";
 import { CalendarHeatmap, HEAT_SWATCH } from "../_charts/heatmap";
-import { KIND_STYLE, Legend, Responsive, TABLE, TableDetails, TableHead, TH } from "../_charts/kit";
+import { KIND_STYLE, Legend, ScaledChart, TABLE, TableDetails, TableHead, TH } from "../_charts/kit";
 import { RETENTION_STYLE, RetentionChart } from "../_charts/retention-chart";
 import { ReviewsChart } from "../_charts/reviews-chart";
 import { INTRO, SECTION, type T } from "./types";
@@ -56,9 +56,9 @@ function ReviewsPerDay({ data, fmt, t }: Props) {
         {s.total > 0 ? summary : t("reviews.none", { days: range })}
       </p>
       <Legend items={LOG_KINDS.map((k) => ({ label: t(`kinds.${k}`), swatch: KIND_STYLE[k].swatch }))} />
-      <Responsive
-        render={({ width, id, compact }) => (
-          <ReviewsChart days={days} width={width} id={`reviews-${id}`} compact={compact} title={t("reviews.chartTitle", { days: range })} desc={summary} fmt={fmt} />
+      <ScaledChart
+        render={(width) => (
+          <ReviewsChart days={days} width={width} id="reviews" title={t("reviews.chartTitle", { days: range })} desc={summary} fmt={fmt} />
         )}
       />
       <TableDetails summary={t("showTable")} testId="reviews-table">
@@ -187,13 +187,12 @@ function Retention({ data, fmt, t }: Props) {
               { label: t("retention.mature"), swatch: RETENTION_STYLE.mature.swatch },
             ]}
           />
-          <Responsive
-            render={({ width, id, compact }) => (
+          <ScaledChart
+            render={(width) => (
               <RetentionChart
                 weeks={r.buckets}
                 width={width}
-                id={`retention-${id}`}
-                compact={compact}
+                id="retention"
                 title={t("retention.chartTitle", { weeks: RETENTION_WEEKS })}
                 desc={`${young}. ${mature}.`}
                 fmt={fmt}
@@ -237,16 +236,16 @@ function Forecast({ data, fmt, t }: Props) {
       <p className={INTRO}>
         {t("forecast.intro", { days: FORECAST_DAYS })} {summary}
       </p>
-      <Responsive
-        render={({ width, id, compact }) => (
+      <ScaledChart
+        render={(width) => (
           <BarsChart
             data={days.map((d, i) => ({ key: d.key, label: label(d.key, i), value: d.due, fill: "fill-brand-500 dark:fill-sky-400" }))}
             width={width}
-            height={compact ? 180 : 200}
-            id={`forecast-${id}`}
+            height={180}
+            id="forecast"
             title={t("forecast.chartTitle", { days: FORECAST_DAYS })}
             desc={summary}
-            maxLabels={compact ? 4 : 7}
+            maxLabels={4}
             formatValue={(v) => fmt.number(v)}
             dateAxis
           />

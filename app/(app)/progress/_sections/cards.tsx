@@ -5,7 +5,7 @@ import { QUIZ_ACCURACY_DAYS, type ProgressData } from "@/lib/progress/load";
 import { CARD_STATES } from "@/lib/core/stats/states";
 import { BarsChart } from "../_charts/bars-chart";
 import type { Fmt } from "../_charts/format";
-import { Legend, Responsive, TABLE, TableDetails, TABLE_CELLS, TableHead, TH } from "../_charts/kit";
+import { Legend, ScaledChart, TABLE, TableDetails, TABLE_CELLS, TableHead, TH } from "../_charts/kit";
 import { MASTERY_STYLE, MasteryChart } from "../_charts/mastery-chart";
 import { INTRO, SECTION, type T } from "./types";
 
@@ -36,13 +36,13 @@ function States({ data, fmt, t }: Props) {
         {t("states.heading")}
       </h2>
       <p className={INTRO}>{summary}</p>
-      <Responsive
-        render={({ width, id, compact }) => (
+      <ScaledChart
+        render={(width) => (
           <BarsChart
             data={CARD_STATES.map((k) => ({ key: k, label: t(`states.names.${k}`), value: s[k], fill: STATE_FILL[k] }))}
             width={width}
-            height={compact ? 190 : 200}
-            id={`states-${id}`}
+            height={190}
+            id="states"
             title={t("states.chartTitle")}
             desc={summary}
             maxLabels={5}
@@ -84,16 +84,16 @@ function Easiness({ data, fmt, t }: Props) {
         {t("easiness.heading")}
       </h2>
       <p className={INTRO}>{t("easiness.intro")}</p>
-      <Responsive
-        render={({ width, id, compact }) => (
+      <ScaledChart
+        render={(width) => (
           <BarsChart
             data={bins.map((b) => ({ key: String(b.from), label: fmt.number(b.from, 1), value: b.count, fill: "fill-violet-500 dark:fill-violet-400" }))}
             width={width}
-            height={compact ? 190 : 200}
-            id={`easiness-${id}`}
+            height={190}
+            id="easiness"
             title={t("easiness.chartTitle")}
             desc={summary}
-            maxLabels={compact ? 5 : 9}
+            maxLabels={5}
             formatValue={(v) => fmt.number(v)}
           />
         )}
@@ -139,13 +139,12 @@ function Mastery({ data, fmt, t }: Props) {
           { label: t("mastery.quizLabel"), swatch: MASTERY_STYLE.quiz.swatch },
         ]}
       />
-      <Responsive
-        render={({ width, id, compact }) => (
+      <ScaledChart
+        render={(width) => (
           <MasteryChart
             rows={rows.map((r) => ({ topic: r.topic, label: r.label, mature: r.share, quiz: r.accuracy }))}
             width={width}
-            id={`mastery-${id}`}
-            compact={compact}
+            id="mastery"
             title={t("mastery.chartTitle")}
             desc={desc}
             fmt={fmt}

@@ -6,7 +6,7 @@ import type { Metrics } from "@/lib/core/stats/prediction";
 import { loadSchedulePrediction, type SchedulePrediction } from "@/lib/progress/prediction";
 import { CALIBRATION_STYLE, CalibrationChart } from "../_charts/calibration-chart";
 import type { Fmt } from "../_charts/format";
-import { Legend, Responsive, TABLE, TABLE_CELLS, TableDetails, TableHead } from "../_charts/kit";
+import { Legend, ScaledChart, TABLE, TABLE_CELLS, TableDetails, TableHead } from "../_charts/kit";
 import { INTRO, SECTION, type T } from "./types";
 
 const ALGORITHMS = ["sm2", "fsrs"] as const;
@@ -89,9 +89,9 @@ async function PredictionBody({ learner, fmt }: { learner: Learner; fmt: Fmt }) 
       <h3 className="pt-2 text-base font-semibold">{t("calibrationHeading")}</h3>
       <p className={INTRO}>{t("calibrationIntro")}</p>
       <Legend items={ALGORITHMS.map((a) => ({ label: t(a), swatch: CALIBRATION_STYLE[a].swatch }))} />
-      <Responsive
-        render={({ width, id, compact }) => (
-          <CalibrationChart sm2={data.sm2!.calibration} fsrs={data.fsrs!.calibration} width={width} id={`calibration-${id}`} compact={compact} title={t("chartTitle")} desc={desc} fmt={fmt} />
+      <ScaledChart
+        render={(width) => (
+          <CalibrationChart sm2={data.sm2!.calibration} fsrs={data.fsrs!.calibration} width={width} id="calibration" title={t("chartTitle")} desc={desc} fmt={fmt} />
         )}
       />
       <TableDetails summary={t("showTable")} testId="calibration-table">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ProgressData } from "@/lib/progress/load";
 import type { Fmt } from "../_charts/format";
-import { Legend, Responsive, TABLE, TableDetails, TableHead, TOPIC_STYLE } from "../_charts/kit";
+import { Legend, ScaledChart, TABLE, TableDetails, TableHead, TOPIC_STYLE } from "../_charts/kit";
 import { QuizChart } from "../_charts/quiz-chart";
 import { INTRO, SECTION } from "./types";
 
@@ -29,9 +29,9 @@ export async function QuizzesSection({ data, fmt, locale }: { data: ProgressData
       ) : (
         <>
           <Legend items={topics.map((topic) => ({ label: t(`topics.${topic}`), swatch: (TOPIC_STYLE[topic] ?? TOPIC_STYLE.mixed).swatch }))} />
-          <Responsive
-            render={({ width, id, compact }) => (
-              <QuizChart points={points} width={width} id={`quizzes-${id}`} compact={compact} title={t("quizzes.chartTitle")} desc={summary} fmt={fmt} tickDay={(d) => tickDay.format(d)} />
+          <ScaledChart
+            render={(width) => (
+              <QuizChart points={points} width={width} id="quizzes" title={t("quizzes.chartTitle")} desc={summary} fmt={fmt} tickDay={(d) => tickDay.format(d)} />
             )}
           />
           <TableDetails summary={t("showTable")} testId="quiz-history-table">
