@@ -7,10 +7,9 @@
  * every visit until the learner grades or undoes something.
  *
  * Keyed by the data they derive from, never by time: the stamp below (historyStamp) changes with
- * every write that can change a non-undone review-screen grade: a grade adds a newer row; an
- * undo takes back only the latest grade (lib/reviews/undo), so the latest non-undone row changes,
- * and it sets `undoneAt`; deleting an account deletes the learner. Cards are retired, never
- * deleted, and nothing writes a grade in the past. With several server processes each keeps its own copy, and each is exact for the
+ * every write that can change a non-undone review-screen grade: a grade adds a row (possibly dated
+ * in the past: an answer given offline), an undo sets `undoneAt`, deleting an account deletes the
+ * learner; cards are retired, never deleted. With several server processes each keeps its own copy, and each is exact for the
  * stamp it was computed under, so a copy can be cold but never stale. What else an entry depends
  * on (time zone, rollover hour, today's date) is part of its key.
  */
@@ -21,18 +20,17 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export const HISTORY_CACHE_LEARNERS = 200;
 
 /**
- * One string that changes whenever the learner's non-undone review-screen grades change: the
- * latest such row (by reviewedAt, then id) and the latest undo. Two probes at the ends of the
- * (userId, origin, undoneAt, reviewedAt) index, whatever the history's length.
+ * One string that changes whenever the learner's non-undone review-screen grades change: how many
+ * review rows there are (an answer delivered from an offline outbox is dated when it was given,
+ * possibly before the latest row, so "the latest row" would miss it) and the latest undo. Read
+ * from the (userId, origin, undoneAt, reviewedAt) index.
  */
 export async function historyStamp(db: DbTx, userId: string): Promise<string> {
-  // Scalar subqueries, each one seek at an end of the index (a row's reviewedAt never changes, so its id names it).
-  const [row] = await db.$queryRaw<{ latest: unknown; undone: unknown }[]>(Prisma.sql`
+  const [row] = await db.$queryRaw<{ rows: unknown; undone: unknown }[]>(Prisma.sql`
     SELECT
-      (SELECT "id" FROM "ReviewLog" WHERE "userId" = ${userId} AND "origin" = 'review' AND "undoneAt" IS NULL
-        ORDER BY "reviewedAt" DESC, "id" DESC LIMIT 1) AS latest,
+      (SELECT COUNT(*) FROM "ReviewLog" WHERE "userId" = ${userId} AND "origin" = 'review') AS "rows",
       (SELECT MAX("undoneAt") FROM "ReviewLog" WHERE "userId" = ${userId} AND "origin" = 'review') AS undone`);
-  return `${stampPart(row?.latest)}|${stampPart(row?.undone)}`;
+  return `${stampPart(row?.rows)}|${stampPart(row?.undone)}`;
 }
 
 /** A DateTime comes back as a Date (PostgreSQL) or as its stored text (SQLite): one spelling. */

@@ -15,6 +15,7 @@ import { computeSchedulePrediction, loadSchedulePrediction } from "@/lib/progres
 import { historyStamp } from "@/lib/progress/history-cache";
 import { gradeCard } from "@/lib/reviews/grade";
 import { undoGrade } from "@/lib/reviews/undo";
+import { syncOps } from "@/lib/reviews/sync";
 import { sessionView } from "@/lib/reviews/view";
 import { addLocalDays, dayStart, localDayKey } from "@/lib/core/srs/days";
 import { calendarDayCount, calendarWeeks } from "@/lib/core/stats/calendar";
@@ -194,6 +195,20 @@ describe("Progress figures remembered between visits stay those of the stored lo
     expect(back.page.calendar).toEqual(before.page.calendar);
     expect(back.page.streaks).toEqual(before.page.streaks);
     expect(back.prediction).toEqual(before.prediction);
+  });
+
+  it("shows an answer delivered late from an offline outbox, dated before the latest grade, on the next visit", async () => {
+    const at = new Date(NOW.getTime() + 10 * 60_000);
+    const view = await sessionView(db, me, at);
+    const online = await gradeCard(db, me, { cardId: view.card!.id, quality: 5, expectedVersion: view.card!.version, requestId: randomUUID(), durationMs: 3000 }, at);
+    if (!online.ok) throw new Error(`grade failed: ${online.error}`);
+    const before = await visitTwice(me, at);
+    const next = await sessionView(db, me, at);
+    // Given offline five minutes before the online grade, delivered now.
+    const [late] = await syncOps(db, me, [{ type: "grade", requestId: randomUUID(), cardId: next.card!.id, grade: 4, answeredAt: new Date(at.getTime() - 5 * 60_000), durationMs: 2000 }], new Date(at.getTime() + 60_000));
+    expect(late).toMatchObject({ status: "applied" });
+    const after = await visitTwice(me, new Date(at.getTime() + 60_000));
+    expect(after.page.calendarSummary.total).toBe(before.page.calendarSummary.total + 1);
   });
 
   it("shows a quiz miss at once: it is not a review-screen grade, so it is read live", async () => {
