@@ -88,8 +88,6 @@ export function markNextCardCommitted(): void {
       return;
     }
     const startTime = start.startTime;
-    (window as unknown as { __commits: number[] }).__commits ??= [];
-    (window as unknown as { __commits: number[] }).__commits.push(perf.now() - startTime);
     afterNextPaint(() => {
       try {
         // Only if no newer key press replaced the mark meanwhile (that press has a paint of its own to wait for).
