@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { checkReviewStates } from "@/lib/ops/replay";
-import { launchBrowser, signUpInBrowser } from "../helpers/browser";
+import { launchBrowser, signUpInBrowser, reviewSaved } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 
 const enabled = inject("browserTests");
@@ -53,6 +53,7 @@ describe.runIf(enabled)("choosing FSRS in Settings and back", () => {
     await reveal();
     await page.keyboard.press("5");
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=review-card]").length === 1);
+    await reviewSaved(page);
 
     await chooseAlgorithm("fsrs", "0.85");
     const user = db().prepare(`select algorithm, desiredRetention from "User"`).get() as { algorithm: string; desiredRetention: number };
@@ -78,6 +79,7 @@ describe.runIf(enabled)("choosing FSRS in Settings and back", () => {
     await page.keyboard.press("5");
     await page.keyboard.press("3"); // Good
     await page.waitForFunction((before) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== before || !!document.querySelector("[data-testid=review-summary]"), cardId);
+    await reviewSaved(page);
     const row = db().prepare(`select grade, algorithm, intervalAfter, stabilityAfter from "ReviewLog" where cardId = ? order by reviewedAt desc limit 1`).get(cardId) as {
       grade: number; algorithm: string; intervalAfter: number; stabilityAfter: number;
     };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, reviewSaved } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 import { answerCurrent, type StoredQuestion as BaseQuestion } from "../helpers/quiz-page";
 
@@ -35,6 +35,7 @@ async function gradeWithKeyboard(digit: string) {
     (prev) => document.querySelector("[data-testid=review-summary]") || document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== prev,
     id,
   );
+  await reviewSaved(page); // the answer reached the server (it is sent after the next card shows)
 }
 
 

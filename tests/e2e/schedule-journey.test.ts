@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { replayExport, type ExportForReplay } from "@/lib/accounts/export-replay";
-import { launchBrowser, signUpInBrowser } from "../helpers/browser";
+import { launchBrowser, signUpInBrowser, reviewSaved } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 import { answerCurrent, type StoredQuestion } from "../helpers/quiz-page";
 
@@ -25,6 +25,7 @@ async function gradeShown(grade: number): Promise<string> {
     (before) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== before || !!document.querySelector("[data-testid=review-summary]"),
     id,
   );
+  await reviewSaved(page); // the answer reached the server (it is sent after the next card shows)
   return id;
 }
 
@@ -102,6 +103,7 @@ describe.runIf(enabled)("a missed quiz question about a card reviewed today", ()
     const first = await gradeShown(2);
     await page.keyboard.press("u");
     await page.getByTestId("review-notice").waitFor();
+    await reviewSaved(page);
     await expect(page.getByTestId("review-left").textContent()).resolves.toBe(`0 review · 0 new · ${n} to repeat`);
     expect(await page.getByTestId("review-card").getAttribute("data-card-id")).toBe(first);
     for (let i = 0; i < n; i++) await gradeShown(5);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signUpInBrowser } from "../helpers/browser";
+import { launchBrowser, signUpInBrowser, reviewSaved } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 
 const enabled = inject("browserTests");
@@ -53,6 +53,7 @@ describe.runIf(enabled)("typing the answer on a review card", () => {
     // The suggested grade has focus: Enter grades it; the learner could press another digit instead.
     await page.keyboard.press("Enter");
     await page.waitForFunction((before) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== before, cardId);
+    await reviewSaved(page);
     const logged = db().prepare("select grade from ReviewLog where cardId = ? and undoneAt is null").all(cardId) as { grade: number }[];
     expect(logged).toEqual([{ grade: 4 }]);
   });
