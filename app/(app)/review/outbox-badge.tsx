@@ -9,13 +9,11 @@ import { useTranslations } from "next-intl";
 export function OutboxBadge({ waiting, offline, stalled }: { waiting: number; offline: boolean; stalled: boolean }) {
   const t = useTranslations("review.sync");
   const show = waiting > 0 && (offline || stalled || waiting > 3);
+  // Rendered inside the review screen's polite live region, so a change is announced.
+  if (!show) return null;
   return (
-    <div aria-live="polite">
-      {show ? (
-        <p data-testid="outbox-badge" data-count={waiting} className="inline-flex min-h-8 items-center rounded-full bg-amber-100 px-3 py-1 text-sm font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-          {offline ? t("waitingOffline", { count: waiting }) : stalled ? `${t("waiting", { count: waiting })} · ${t("stalled")}` : t("waiting", { count: waiting })}
-        </p>
-      ) : null}
-    </div>
+    <p data-testid="outbox-badge" data-count={waiting} className="inline-flex min-h-8 items-center rounded-full bg-amber-100 px-3 py-1 text-sm font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+      {offline ? t("waitingOffline", { count: waiting }) : stalled ? `${t("waiting", { count: waiting })} · ${t("stalled")}` : t("waiting", { count: waiting })}
+    </p>
   );
 }

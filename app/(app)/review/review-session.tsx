@@ -33,8 +33,8 @@ export function ReviewSession({ userId, initialPack, initialSession, initialCont
         </button>
       </div>
       <SessionProgress session={session} />
-      <OutboxBadge waiting={waiting} offline={offline} stalled={stalled} />
-      <div aria-live="polite" className="min-h-6">
+      <div aria-live="polite" className="min-h-6 space-y-2">
+        <OutboxBadge waiting={waiting} offline={offline} stalled={stalled} />
         {notice ? (
           <p role={notice.kind === "error" ? "alert" : "status"} data-testid="review-notice" className={`rounded-lg px-3 py-2 text-sm ${notice.kind === "error" ? "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-brand-100"}`}>
             {notice.text}
