@@ -93,12 +93,12 @@ describe.runIf(enabled)("review without a network", () => {
     await context.setOffline(true);
     const answered: string[] = [];
     for (const g of [5, 4, 2, 5]) answered.push(await answer(page, g));
-    await expect(page.getByTestId("outbox-badge").textContent()).resolves.toMatch(/^Offline: 4 answers are kept on this device/);
+    await expect.poll(() => page.getByTestId("outbox-badge").textContent()).toMatch(/^Offline: 4 answers are kept on this device/);
     // Undo works offline: the last answer, never sent, is taken back and the card is shown again.
     await page.keyboard.press("u");
     await page.waitForFunction((id) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") === id, answered[3]);
     await page.waitForSelector('[data-testid=review-session][data-waiting="3"]');
-    await expect(page.getByTestId("outbox-badge").textContent()).resolves.toMatch(/^Offline: 3 answers are kept/);
+    await expect.poll(() => page.getByTestId("outbox-badge").textContent()).toMatch(/^Offline: 3 answers are kept/);
     answered[3] = await answer(page, 3);
     await expect(page.getByTestId("review-left").textContent()).resolves.toBe("0 review · 6 new · 2 to repeat");
     expect(count("select count(*) n from ReviewLog where userId = ?", userId)).toBe(0);
@@ -234,7 +234,7 @@ describe.runIf(enabled)("review without a network", () => {
     await expect(page.getByTestId("review-left").textContent()).resolves.toBe("0 review · 4 new · 0 to repeat");
     expect([first, second]).not.toContain(await shownCard(page));
     const third = await answer(page, 5);
-    await expect(page.getByTestId("outbox-badge").textContent()).resolves.toMatch(/^Offline: 3 answers are kept/);
+    await expect.poll(() => page.getByTestId("outbox-badge").textContent()).toMatch(/^Offline: 3 answers are kept/);
     expect(count("select count(*) n from ReviewLog where userId = ?", userId)).toBe(0);
 
     await context.setOffline(false);

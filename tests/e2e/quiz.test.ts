@@ -70,7 +70,12 @@ describe.runIf(enabled)("taking quizzes in the browser", () => {
     const raw = await (await page.context().request.get(`${server.baseURL}/quizzes/${id}`)).text();
     for (const text of [html, raw]) {
       expect(text).not.toContain('"answer"');
-      for (const q of qs) expect(text).not.toContain(JSON.parse(q.explanation).explanation.en);
+      for (const q of qs) {
+        const explanation = JSON.parse(q.explanation).explanation.en as string;
+        // A true statement can be both one question's explanation and another's true/false prompt.
+        if (qs.some((other) => other.prompt.includes(explanation))) continue;
+        expect(text).not.toContain(explanation);
+      }
     }
 
     // Reloading continues the same attempt at the same question.

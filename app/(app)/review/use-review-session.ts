@@ -181,15 +181,18 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
   useEffect(() => {
     const tick = () => setNow(new Date());
     const onOnline = () => void sync();
+    const onOffline = () => setOffline(true);
     const onVisible = () => document.visibilityState === "visible" && void sync();
     const tickTimer = window.setInterval(tick, TICK_MS);
     const retryTimer = window.setInterval(() => waitingRef.current > 0 && void sync(), RETRY_MS);
     window.addEventListener("online", onOnline);
+    window.addEventListener("offline", onOffline);
     document.addEventListener("visibilitychange", onVisible);
     return () => {
       window.clearInterval(tickTimer);
       window.clearInterval(retryTimer);
       window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", onOffline);
       document.removeEventListener("visibilitychange", onVisible);
     };
   }, [sync]);
