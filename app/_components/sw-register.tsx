@@ -1,6 +1,6 @@
 "use client";
 
-import { Serwist } from "@serwist/window";
+import type { Serwist } from "@serwist/window";
 import { useEffect, useRef, useState } from "react";
 import { SW_URL } from "@/app/_sw/cache-names";
 import { UpdatePrompt } from "./update-prompt";
@@ -17,15 +17,18 @@ export function SwRegister() {
 
   useEffect(() => {
     if (!("serviceWorker" in navigator) || process.env.NODE_ENV !== "production") return;
-    const sw = new Serwist(SW_URL, { scope: "/", type: "classic" });
-    serwist.current = sw;
-    // A worker left waiting by an earlier visit, or found by a later update check, alike.
-    sw.addEventListener("waiting", () => setWaiting(true));
-    // Reload only after the learner asked: the first install also takes control (clientsClaim).
-    sw.addEventListener("controlling", () => {
-      if (reloading.current) window.location.reload();
+    // Loaded after the page is interactive: registering can wait, the page's first load cannot.
+    void import("@serwist/window").then(({ Serwist }) => {
+      const sw = new Serwist(SW_URL, { scope: "/", type: "classic" });
+      serwist.current = sw;
+      // A worker left waiting by an earlier visit, or found by a later update check, alike.
+      sw.addEventListener("waiting", () => setWaiting(true));
+      // Reload only after the learner asked: the first install also takes control (clientsClaim).
+      sw.addEventListener("controlling", () => {
+        if (reloading.current) window.location.reload();
+      });
+      void sw.register();
     });
-    void sw.register();
   }, []);
 
   if (!waiting) return null;
