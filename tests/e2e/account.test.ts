@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, reviewSaved } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 import { actionId, postAction } from "../helpers/actions";
 
@@ -43,6 +43,7 @@ async function gradeOne(page: Page) {
   await page.getByTestId("card-back").waitFor();
   await page.keyboard.press("4");
   await page.waitForFunction((cardId) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== cardId, id);
+  await reviewSaved(page); // the answer reached the server (it is sent after the next card shows)
 }
 
 describe.runIf(enabled)("a learner's own data in the browser", () => {
