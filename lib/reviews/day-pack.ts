@@ -101,11 +101,6 @@ export interface CardContent {
   typeIn: boolean;
 }
 
-/** The ids a pack refers to (every card the session can show). */
-export function packCardIds(pack: DayPack): string[] {
-  return [...new Set([...pack.states.map((s) => s.cardId), ...pack.newCardIds, ...pack.rows.map((r) => r.cardId)])];
-}
-
 export async function loadCardContents(db: DbTx, learner: Learner, ids: string[]): Promise<CardContent[]> {
   if (!ids.length) return [];
   const cards = await db.card.findMany({

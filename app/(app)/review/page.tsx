@@ -2,8 +2,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_auth/current-user";
 import { readyDb } from "@/lib/db/client";
 import { applyOps, localSession } from "@/lib/core/srs/day-pack";
-import { learnerAlgorithm } from "@/lib/reviews/algorithm";
-import { loadCardContents, loadDayPack, packCardIds } from "@/lib/reviews/day-pack";
+import { packCardIds } from "@/lib/core/srs/pack-cards";
+import { algorithmFor } from "@/lib/core/srs/fsrs-algorithm";
+import { loadCardContents, loadDayPack } from "@/lib/reviews/day-pack";
 import { toClientContent } from "./client-session";
 import { ReviewSession } from "./review-session";
 
@@ -19,7 +20,7 @@ export default async function ReviewPage() {
   const pack = await loadDayPack(db, user, new Date());
   const contents = (await loadCardContents(db, user, packCardIds(pack))).map(toClientContent);
   // What the browser shows until its own copy of this code has loaded (app/(app)/review/day-engine).
-  const algorithm = learnerAlgorithm({ algorithm: pack.learner.algorithm, desiredRetention: pack.learner.desiredRetention, fsrsWeights: JSON.stringify(pack.learner.fsrsWeights) });
+  const algorithm = algorithmFor({ algorithm: pack.learner.algorithm, desiredRetention: pack.learner.desiredRetention, weights: pack.learner.fsrsWeights });
   const session = localSession(applyOps(pack, [], pack.builtAt, algorithm), pack.builtAt, algorithm);
   const locale = (await getLocale()) === "zh-CN" ? "zh-CN" : "en";
   return <ReviewSession userId={user.id} initialPack={pack} initialSession={session} initialContents={contents} locale={locale} timeZone={user.timeZone} />;

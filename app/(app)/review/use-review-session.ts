@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { DayPack, LocalSession, PackOp } from "@/lib/core/srs/day-pack";
+import { packCardIds } from "@/lib/core/srs/pack-cards";
 import type { Quality } from "@/lib/core/srs/sm2";
 import { FSRS_BUTTON_GRADES } from "@/lib/core/srs/fsrs-buttons";
 import { cardContentsAction } from "./actions";
@@ -22,10 +23,6 @@ function afterPaint(fn: () => void): void {
 }
 const TICK_MS = 30_000;
 
-function missingIds(pack: DayPack, contents: ReadonlyMap<string, ClientContent>): string[] {
-  const ids = new Set([...pack.states.map((s) => s.cardId), ...pack.newCardIds, ...pack.rows.map((r) => r.cardId)]);
-  return [...ids].filter((id) => !contents.has(id));
-}
 
 /**
  * The review screen's state. The browser runs the learner's day itself (lib/core/srs/day-pack):
@@ -91,7 +88,7 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
   }, []);
 
   const fetchContents = useCallback(async (p: DayPack, have: ReadonlyMap<string, ClientContent>) => {
-    const ids = missingIds(p, have);
+    const ids = packCardIds(p).filter((id) => !have.has(id));
     if (!ids.length) return;
     const res = await cardContentsAction({ ids });
     if (!res.ok) return;

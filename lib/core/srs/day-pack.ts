@@ -179,8 +179,6 @@ export interface LocalSession {
   nextDueAt: Date | null;
   /** The request id of the answer Undo would take back. */
   undoTarget: string | null;
-  /** Every card of the queue in order (the next ones are prepared from it). */
-  queue: string[];
 }
 
 const QUALITIES = [0, 1, 2, 3, 4, 5] as const;
@@ -224,6 +222,5 @@ export function localSession(day: LocalDay, now: Date, algorithm: SchedulingAlgo
     today: sessionSummary(grades),
     nextDueAt,
     undoTarget: grades.at(-1)?.requestId ?? null,
-    queue: queue.items.map((i) => i.cardId),
   };
 }

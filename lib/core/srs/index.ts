@@ -11,3 +11,4 @@ export * from "./fsrs-algorithm";
 export * from "./session-queue";
 export * from "./answer-rules";
 export * from "./day-pack";
+export * from "./pack-cards";
