@@ -3,9 +3,8 @@ import { dayBounds, planUndo } from "@/lib/core/srs";
 import type { Learner } from "./learner";
 import { insertLogRow, readCardRowsSince, readSchedule, writeOutcome } from "./schedule-store";
 import { learnerAlgorithm, readLearnerAlgorithm } from "./algorithm";
-import { sessionView, type SessionView } from "./view";
 
-export type UndoOutcome = { ok: true; undone: string; cardId: string; session: SessionView } | { ok: false; error: "not-found" | "not-last"; session: SessionView | null };
+export type UndoOutcome = { ok: true; undone: string; cardId: string } | { ok: false; error: "not-found" | "not-last" };
 
 /**
  * Takes back the learner's latest grade of today. Naming the log row makes a repeated Undo
@@ -16,8 +15,8 @@ export async function undoGrade(db: Db, learner: Learner, logId: string, now: Da
   return db.$transaction(async (tx) => {
     await lockLearner(tx, learner.id); // PostgreSQL: never interleaved with a grade of the same learner
     const log = await tx.reviewLog.findFirst({ where: { id: logId, userId: learner.id, origin: "review" }, select: { id: true, cardId: true, undoneAt: true, reviewedAt: true } });
-    if (!log) return { ok: false as const, error: "not-found" as const, session: null };
-    if (log.undoneAt) return { ok: true as const, undone: log.id, cardId: log.cardId, session: await sessionView(tx, learner, now) };
+    if (!log) return { ok: false as const, error: "not-found" as const };
+    if (log.undoneAt) return { ok: true as const, undone: log.id, cardId: log.cardId };
 
     const { start } = dayBounds(now, learner.timeZone, learner.rolloverHour);
     const latest = await tx.reviewLog.findFirst({
@@ -25,11 +24,11 @@ export async function undoGrade(db: Db, learner: Learner, logId: string, now: Da
       orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
       select: { id: true },
     });
-    if (latest?.id !== log.id) return { ok: false as const, error: "not-last" as const, session: await sessionView(tx, learner, now) };
+    if (latest?.id !== log.id) return { ok: false as const, error: "not-last" as const };
     // A switch of algorithm since the grade rescheduled the card from its whole log: the grade is
     // part of that history now, no longer the last thing that happened to it.
     const switched = await tx.algorithmSwitch.findFirst({ where: { userId: learner.id, at: { gte: log.reviewedAt } }, select: { id: true } });
-    if (switched) return { ok: false as const, error: "not-last" as const, session: await sessionView(tx, learner, now) };
+    if (switched) return { ok: false as const, error: "not-last" as const };
     const current = await readLearnerAlgorithm(tx, learner);
 
     const rows = await readCardRowsSince(tx, learner.id, log.cardId, start);
@@ -40,6 +39,6 @@ export async function undoGrade(db: Db, learner: Learner, logId: string, now: Da
     for (const { row, log: entry } of plan.reapplied) {
       await insertLogRow(tx, learner.id, log.cardId, entry, { requestId: `${row.requestId}~undo:${log.id}`, durationMs: 0 });
     }
-    return { ok: true as const, undone: log.id, cardId: log.cardId, session: await sessionView(tx, learner, now) };
+    return { ok: true as const, undone: log.id, cardId: log.cardId };
   });
 }

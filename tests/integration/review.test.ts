@@ -140,7 +140,7 @@ describe("the review session", () => {
 
     const u = await undoGrade(db, me, g2.result.logId, later(2));
     expect(u).toMatchObject({ ok: true, cardId: g1.session.card!.id });
-    if (u.ok) expect(u.session.card?.id).toBe(g1.session.card!.id);
+    expect((await sessionView(db, me, later(2))).card?.id).toBe(g1.session.card!.id);
     // A new card's first grade undone: it is new again.
     expect(await db.reviewState.count({ where: { userId: me.id, cardId: g1.session.card!.id } })).toBe(0);
     expect(await undoGrade(db, me, g2.result.logId, later(3))).toMatchObject({ ok: true });
