@@ -1,10 +1,10 @@
 import type { DbTx } from "@/lib/db/client";
-import type { Localized, SourceRef } from "@/lib/core/deck/types";
 import { dayBounds, DAY_PACK_FORMAT, parseWeights, type DayPack, type PackState } from "@/lib/core/srs";
 import { readLearnerAlgorithm } from "./algorithm";
 import type { Learner } from "./learner";
 import { readNewCardIds } from "./queue-reads";
-import { readRowsSince } from "./schedule-store";
+import { cardText } from "./card-text";
+import { readRowsSince, scheduleOfState } from "./schedule-store";
 import { offersTypeIn } from "./type-in";
 
 /**
@@ -13,32 +13,10 @@ import { offersTypeIn } from "./type-in";
  * cards, and the text of every card among them. Bounded by the deck and the learner's allowances.
  */
 
-interface StateSql {
-  cardId: string;
-  version: number;
-  introducedAt: Date;
-  repetitions: number;
-  easiness: number;
-  intervalDays: number;
-  lapses: number;
-  dueAt: Date;
-  lastReviewedAt: Date | null;
-  stability: number | null;
-  difficulty: number | null;
-}
-
-const num = (x: number | null) => (x === null ? null : Number(x));
+type StateSql = Parameters<typeof scheduleOfState>[0] & { cardId: string; version: number; introducedAt: Date };
 
 function toPackState(r: StateSql): PackState {
-  return {
-    cardId: r.cardId,
-    version: Number(r.version),
-    introducedAt: r.introducedAt,
-    schedule: {
-      repetitions: Number(r.repetitions), easiness: Number(r.easiness), intervalDays: Number(r.intervalDays), lapses: Number(r.lapses),
-      dueAt: r.dueAt, lastReviewedAt: r.lastReviewedAt, stability: num(r.stability), difficulty: num(r.difficulty),
-    },
-  };
+  return { cardId: r.cardId, version: Number(r.version), introducedAt: r.introducedAt, schedule: scheduleOfState(r) };
 }
 
 async function readPackStates(db: DbTx, userId: string, horizon: Date, limit: number): Promise<PackState[]> {
@@ -91,15 +69,7 @@ export async function loadDayPack(db: DbTx, sessionLearner: Learner, now: Date):
 }
 
 /** A card's text as the review screen shows it, and whether the learner types its answer. */
-export interface CardContent {
-  id: string;
-  topic: string;
-  front: Localized;
-  back: Localized;
-  note: Localized | null;
-  source: SourceRef;
-  typeIn: boolean;
-}
+export type CardContent = { id: string; topic: string; typeIn: boolean } & ReturnType<typeof cardText>;
 
 export async function loadCardContents(db: DbTx, learner: Learner, ids: string[]): Promise<CardContent[]> {
   if (!ids.length) return [];
@@ -111,10 +81,7 @@ export async function loadCardContents(db: DbTx, learner: Learner, ids: string[]
     cards.map(async (c) => ({
       id: c.id,
       topic: c.topic,
-      front: { zh: c.frontZh, en: c.frontEn },
-      back: { zh: c.backZh, en: c.backEn },
-      note: c.noteZh && c.noteEn ? { zh: c.noteZh, en: c.noteEn } : null,
-      source: JSON.parse(c.source) as SourceRef,
+      ...cardText(c),
       typeIn: learner.typeAnswers ? await offersTypeIn(db, c.key) : false,
     })),
   );

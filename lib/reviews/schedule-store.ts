@@ -32,23 +32,24 @@ export async function readSchedule(db: DbTx, userId: string, cardId: string): Pr
     SELECT "id", "repetitions", "easiness", "intervalDays", "dueAt", "lapses", "lastReviewedAt", "stability", "difficulty", "version"
     FROM "ReviewState" WHERE "userId" = ${userId} AND "cardId" = ${cardId}`;
   if (!row) return null;
-  return {
-    id: row.id,
-    version: Number(row.version),
-    schedule: {
-      repetitions: Number(row.repetitions),
-      easiness: Number(row.easiness),
-      intervalDays: Number(row.intervalDays),
-      lapses: Number(row.lapses),
-      dueAt: row.dueAt,
-      lastReviewedAt: row.lastReviewedAt,
-      stability: num(row.stability),
-      difficulty: num(row.difficulty),
-    },
-  };
+  return { id: row.id, version: Number(row.version), schedule: scheduleOfState(row) };
 }
 
 const num = (x: number | null): number | null => (x === null ? null : Number(x));
+
+/** A ReviewState row as read by plain SQL (integers may come back as bigint) as the model's Schedule. */
+export function scheduleOfState(row: Omit<StateRow, "id" | "version">): Schedule {
+  return {
+    repetitions: Number(row.repetitions),
+    easiness: Number(row.easiness),
+    intervalDays: Number(row.intervalDays),
+    lapses: Number(row.lapses),
+    dueAt: row.dueAt,
+    lastReviewedAt: row.lastReviewedAt,
+    stability: num(row.stability),
+    difficulty: num(row.difficulty),
+  };
+}
 
 /** A log row read back: the model's view of it plus what the database keeps beside. */
 export interface StoredRow extends TodayRow {

@@ -6,6 +6,8 @@ import { loadQueue, type QueueData } from "./queue-data";
 import { readCardWithState } from "./queue-reads";
 import { learnerAlgorithm } from "./algorithm";
 import { offersTypeIn } from "./type-in";
+import { cardText } from "./card-text";
+import { scheduleOfState } from "./schedule-store";
 
 export interface CardView {
   id: string;
@@ -42,10 +44,7 @@ async function cardView(db: DbTx, learner: Learner, now: Date, data: QueueData, 
   const schedule: Schedule | null =
     card.version === null
       ? null
-      : {
-          repetitions: card.repetitions!, easiness: card.easiness!, intervalDays: card.intervalDays!, lapses: card.lapses!, dueAt: card.dueAt!,
-          lastReviewedAt: card.lastReviewedAt, stability: card.stability, difficulty: card.difficulty,
-        };
+      : scheduleOfState({ ...card, repetitions: card.repetitions!, easiness: card.easiness!, intervalDays: card.intervalDays!, lapses: card.lapses!, dueAt: card.dueAt! });
   const today = cardToday(data.todayGrades.filter((g) => g.cardId === card.id));
   const algorithm = learnerAlgorithm(learner);
   const all = outcomes({ schedule, today }, { now, timeZone: learner.timeZone, rolloverHour: learner.rolloverHour }, algorithm);
@@ -55,10 +54,7 @@ async function cardView(db: DbTx, learner: Learner, now: Date, data: QueueData, 
     key: card.key,
     topic: card.topic,
     kind: item.kind,
-    front: { zh: card.frontZh, en: card.frontEn },
-    back: { zh: card.backZh, en: card.backEn },
-    note: card.noteZh && card.noteEn ? { zh: card.noteZh, en: card.noteEn } : null,
-    source: JSON.parse(card.source) as SourceRef,
+    ...cardText(card),
     version: card.version ?? 0,
     labels,
     algorithm: algorithm.name,
