@@ -1,6 +1,6 @@
 import { cardTextBlocks, type Block } from "@/lib/core/deck/card-text";
 import type { SourceRef } from "@/lib/core/deck/types";
-import type { GradeLabel } from "@/lib/core/srs/schedule";
+import type { LocalCard, LocalSession } from "@/lib/core/srs/day-pack";
 import type { CardContent } from "@/lib/reviews/day-pack";
 
 type Sides = { zh: Block[]; en: Block[] };
@@ -22,21 +22,8 @@ export function toClientContent(c: CardContent): ClientContent {
   return { id: c.id, topic: c.topic, front: sides(c.front), back: sides(c.back), note: c.note ? sides(c.note) : null, source: c.source, typeIn: c.typeIn };
 }
 
-/** The card on screen: its text, what today's session holds it as, and what each grade does. */
-export interface ClientCard extends ClientContent {
-  kind: "new" | "review" | "drill";
-  labels: GradeLabel[];
-  /** SM-2: six grades; FSRS: four buttons. */
-  algorithm: "sm2" | "fsrs";
-  expected: "first" | "repeat";
-}
+/** The card on screen: its text and what the browser's session says of it (lib/core/srs/day-pack). */
+export type ClientCard = ClientContent & Omit<LocalCard, "id"> & { algorithm: "sm2" | "fsrs" };
 
-/** What the review screen renders: lib/core/srs/day-pack's localSession with the cards' text. */
-export interface ClientSession {
-  card: ClientCard | null;
-  left: { review: number; new: number; drill: number };
-  today: { reviewed: number; shareAtLeast3: number; timeMs: number };
-  nextDueAt: string | null;
-  /** The request id of the answer Undo takes back. */
-  undoTarget: string | null;
-}
+/** What the review screen renders: the browser's session with the cards' text. */
+export type ClientSession = Omit<LocalSession, "card" | "nextDueAt"> & { card: ClientCard | null; nextDueAt: string | null };
