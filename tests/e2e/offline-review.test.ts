@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { replayExport, type ExportForReplay } from "@/lib/accounts/export-replay";
-import { launchBrowser, reviewSaved, signUpInBrowser, swControlled } from "../helpers/browser";
+import { replayExport } from "@/lib/accounts/export-replay";
+import { downloadExport, launchBrowser, reviewSaved, signUpInBrowser, swControlled } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 
 /**
@@ -18,7 +17,7 @@ let browser: Browser;
 const db = () => new Database(server.databaseUrl.slice("file:".length));
 const count = (sql: string, ...args: unknown[]) => (db().prepare(sql).get(...args) as { n: number }).n;
 
-async function learnerContext(email: string, newPerDay = 10): Promise<{ context: BrowserContext; page: Page }> {
+async function learnerContext(email: string, newPerDay = 10): Promise<{ context: BrowserContext; page: Page; userId: string }> {
   const context = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Berlin", viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await signUpInBrowser(page, server.baseURL, email, "Offline learner");
@@ -26,7 +25,8 @@ async function learnerContext(email: string, newPerDay = 10): Promise<{ context:
   await page.goto(`${server.baseURL}/review`);
   await page.getByTestId("review-card").waitFor();
   await reviewSaved(page);
-  return { context, page };
+  const userId = (db().prepare("select id from User where email = ?").get(email) as { id: string }).id;
+  return { context, page, userId };
 }
 
 const shownCard = (page: Page) => page.getByTestId("review-card").getAttribute("data-card-id");
@@ -70,10 +70,7 @@ async function storedAnswers(page: Page, n: number): Promise<void> {
 }
 
 async function exportReplays(page: Page): Promise<void> {
-  await page.goto(`${server.baseURL}/settings/account`);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-data").click()]);
-  const data = JSON.parse(readFileSync((await download.path())!, "utf8")) as ExportForReplay;
-  expect(replayExport(data)).toEqual([]);
+  expect(replayExport(await downloadExport(page, server.baseURL))).toEqual([]);
 }
 
 describe.runIf(enabled)("review without a network", () => {
@@ -88,8 +85,7 @@ describe.runIf(enabled)("review without a network", () => {
   });
 
   it("keeps answering offline with a badge of what waits, then delivers each answer exactly once", async () => {
-    const { context, page } = await learnerContext("offline@example.com");
-    const userId = (db().prepare("select id from User where email = ?").get("offline@example.com") as { id: string }).id;
+    const { context, page, userId } = await learnerContext("offline@example.com");
     await context.setOffline(true);
     const answered: string[] = [];
     for (const g of [5, 4, 2, 5]) answered.push(await answer(page, g));
@@ -180,8 +176,7 @@ describe.runIf(enabled)("review without a network", () => {
 
   it("delivers an outbox written by an earlier build (its records as that build stored them)", async () => {
     const email = "old-build@example.com";
-    const { context, page } = await learnerContext(email, 3);
-    const userId = (db().prepare("select id from User where email = ?").get(email) as { id: string }).id;
+    const { context, page, userId } = await learnerContext(email, 3);
     const card = (await shownCard(page))!;
     const requestId = crypto.randomUUID();
     const answeredAt = Date.now() - 500; // after the account was made (nothing is dated before it)
@@ -215,13 +210,12 @@ describe.runIf(enabled)("review without a network", () => {
 
   it("reloads offline (the page from the service worker, the day and the outbox from IndexedDB) and keeps reviewing", async () => {
     const email = "reload-offline@example.com";
-    const { context, page } = await learnerContext(email, 6);
+    const { context, page, userId } = await learnerContext(email, 6);
     await swControlled(page);
     // The page the worker keeps is this learner's /review, loaded under its control.
     await page.goto(`${server.baseURL}/review`);
     await page.getByTestId("review-card").waitFor();
     await reviewSaved(page);
-    const userId = (db().prepare("select id from User where email = ?").get(email) as { id: string }).id;
 
     await context.setOffline(true);
     const first = await answer(page, 5);
@@ -248,16 +242,18 @@ describe.runIf(enabled)("review without a network", () => {
 
   it("answers left waiting are delivered from any page once the network is back, and that page counts them", async () => {
     const email = "courier@example.com";
-    const { context, page } = await learnerContext(email, 4);
-    const userId = (db().prepare("select id from User where email = ?").get(email) as { id: string }).id;
+    const { context, page, userId } = await learnerContext(email, 4);
     await context.setOffline(true);
     await answer(page, 5);
     await answer(page, 5);
     await storedAnswers(page, 2);
+    // The review page is gone (it would deliver them itself); the learner opens home once online.
+    await page.close();
     await context.setOffline(false);
-    await page.goto(`${server.baseURL}/`);
+    const home = await context.newPage();
+    await home.goto(`${server.baseURL}/`);
     await expect.poll(() => count("select count(*) n from ReviewLog where userId = ?", userId)).toBe(2);
-    await expect.poll(() => page.getByTestId("home-new").textContent()).toBe("2 new cards");
+    await expect.poll(() => home.getByTestId("home-new").textContent()).toBe("2 new cards");
     await context.close();
   });
 });

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
-import { replayExport, type ExportForReplay } from "@/lib/accounts/export-replay";
-import { launchBrowser, signUpInBrowser, reviewSaved } from "../helpers/browser";
+import { replayExport } from "@/lib/accounts/export-replay";
+import { downloadExport, launchBrowser, signUpInBrowser, reviewSaved } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 import { answerCurrent, type StoredQuestion } from "../helpers/quiz-page";
 
@@ -112,9 +111,7 @@ describe.runIf(enabled)("a missed quiz question about a card reviewed today", ()
     await expect(page.getByTestId("home-again").count()).resolves.toBe(0);
 
     // The export replays through the schedule model without a single difference.
-    await page.goto(`${server.baseURL}/settings/account`);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-data").click()]);
-    const data = JSON.parse(readFileSync((await download.path())!, "utf8")) as ExportForReplay;
+    const data = await downloadExport(page, server.baseURL);
     expect(data.reviewLog.some((l) => l.origin === "quiz")).toBe(true);
     expect(data.reviewLog.some((l) => l.undoneAt !== null)).toBe(true);
     expect(replayExport(data)).toEqual([]);

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from "playwright-core";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import type { ExportForReplay } from "@/lib/accounts/export-replay";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -55,4 +56,11 @@ export async function swControlled(p: Page): Promise<void> {
     });
     throw new Error(`page not controlled by the worker: ${JSON.stringify(state)}`, { cause: e });
   }
+}
+
+/** The signed-in learner's account export, downloaded from Settings › Account as a learner would. */
+export async function downloadExport(page: Page, baseURL: string): Promise<ExportForReplay> {
+  await page.goto(`${baseURL}/settings/account`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-data").click()]);
+  return JSON.parse(readFileSync((await download.path())!, "utf8")) as ExportForReplay;
 }
