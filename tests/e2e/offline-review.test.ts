@@ -179,7 +179,11 @@ describe.runIf(enabled)("review without a network", () => {
     const { context, page, userId } = await learnerContext(email, 3);
     const card = (await shownCard(page))!;
     const requestId = crypto.randomUUID();
-    const answeredAt = Date.now() - 500; // after the account was made (nothing is dated before it)
+    // Dated in the past but after the account was made, since nothing is dated before it: midway
+    // between the two, however quickly the sign-up and the first page load went.
+    const createdAt = new Date((db().prepare("select createdAt from User where id = ?").get(userId) as { createdAt: string | number }).createdAt).getTime();
+    const answeredAt = Math.floor((createdAt + Date.now()) / 2);
+    expect(answeredAt).toBeGreaterThan(createdAt);
     // The record exactly as format 1 stores it, written with the raw IndexedDB API, not the app's code.
     await page.evaluate(
       ([user, cardId, id, at]) =>
