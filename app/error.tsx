@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("errors.crash");
+  const t = useTranslations("crash");
   return (
     <section role="alert" className="mx-auto max-w-md py-12 text-center">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

@@ -1,12 +1,14 @@
 "use client";
 
 import { createTranslator } from "next-intl";
-import en from "./_i18n/messages/en/errors.json";
-import zh from "./_i18n/messages/zh-CN/errors.json";
+// The crash texts are their own namespace: this boundary's chunk is part of every page's first
+// load, and a bigger file would ship the rest of it in both languages for nothing.
+import en from "./_i18n/messages/en/crash.json";
+import zh from "./_i18n/messages/zh-CN/crash.json";
 
 // Messages files are compiled at build time (next.config.js), so they are read through a translator.
-const tEn = createTranslator({ locale: "en", messages: { errors: en }, namespace: "errors.crash" });
-const tZh = createTranslator({ locale: "zh-CN", messages: { errors: zh }, namespace: "errors.crash" });
+const tEn = createTranslator({ locale: "en", messages: { crash: en }, namespace: "crash" });
+const tZh = createTranslator({ locale: "zh-CN", messages: { crash: zh }, namespace: "crash" });
 
 // The root layout itself failed, so there is no message provider: show both languages.
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

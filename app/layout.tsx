@@ -23,7 +23,7 @@ export const viewport: Viewport = {
 // What the header's language switch and the error boundary (app/error.tsx) show; feature
 // layouts give their own client components theirs.
 // The offline banner and the update prompt are in every page.
-const CLIENT_MESSAGES = ["common.language", "errors.crash", "offline.banner", "offline.update"];
+const CLIENT_MESSAGES = ["common.language", "crash", "offline.banner", "offline.update"];
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
