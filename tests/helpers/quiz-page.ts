@@ -35,6 +35,9 @@ async function orderWithKeyboard(page: Page, order: string[]) {
  * on. `onFeedback` runs while the feedback is on screen.
  */
 export async function answerCurrent(page: Page, q: StoredQuestion, right: boolean, onFeedback?: () => Promise<void>) {
+  // This question on screen, unanswered, and no answer still on its way: a key pressed earlier is
+  // not what a person would do (they see the question first).
+  await page.locator(`[data-testid=quiz-runner][data-position="${q.position}"]:not([aria-busy=true])`).waitFor();
   const prompt = JSON.parse(q.prompt);
   const answer = JSON.parse(q.answer);
   if (prompt.type === "choice") {
@@ -55,7 +58,10 @@ export async function answerCurrent(page: Page, q: StoredQuestion, right: boolea
   } else {
     await orderWithKeyboard(page, right ? answer : [...answer].reverse());
   }
-  await page.getByTestId("quiz-feedback").waitFor();
+  // The feedback, or the error the page shows instead (so a failure says what the learner saw).
+  await page.locator("[data-testid=quiz-feedback], [data-testid=quiz-runner] > [role=alert]").first().waitFor();
+  const alert = page.locator("[data-testid=quiz-runner] > [role=alert]");
+  if (await alert.count()) throw new Error(`question ${q.position}: the page shows "${await alert.textContent()}" instead of feedback`);
   await expect(page.getByTestId("quiz-feedback").getAttribute("data-correct")).resolves.toBe(String(right));
   if (onFeedback) {
     await onFeedback();

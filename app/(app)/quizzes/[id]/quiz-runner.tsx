@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AttemptView } from "@/lib/quizzes/queries";
 import type { QuizResponse } from "@/lib/core/quiz/types";
 import { answerAction } from "../actions";
@@ -16,7 +16,10 @@ export function QuizRunner({ initial, locale }: { initial: AttemptView; locale: 
   const t = useTranslations("quiz");
   const router = useRouter();
   const [view, setView] = useState(initial);
-  const [pending, startTransition] = useTransition();
+  // Not a transition's isPending: that turns false in a commit after the feedback shows, so a key
+  // pressed on the next question right after "Next" could find its inputs still disabled and be lost.
+  // Cleared in the same batch as the feedback it waited for.
+  const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The question whose feedback is on screen; the next unanswered one shows after "Next".
   const [showing, setShowing] = useState<number | null>(null);
@@ -38,7 +41,8 @@ export function QuizRunner({ initial, locale }: { initial: AttemptView; locale: 
     requestId.current ??= crypto.randomUUID();
     const payload = { attemptId: view.id, position: current.position, response, requestId: requestId.current };
     setError(null);
-    startTransition(async () => {
+    setPending(true);
+    void (async () => {
       try {
         const res = await answerAction(payload);
         if (res.ok) {
@@ -63,15 +67,17 @@ export function QuizRunner({ initial, locale }: { initial: AttemptView; locale: 
         if (res.error === "already-answered" || res.error === "closed") router.refresh();
       } catch {
         setError(t("errors.failed"));
+      } finally {
+        setPending(false);
       }
-    });
+    })();
   }
 
   const total = view.questions.length;
   const isLast = !view.questions.some((q) => !q.feedback);
 
   return (
-    <div className="mx-auto max-w-2xl space-y-4" data-testid="quiz-runner">
+    <div className="mx-auto max-w-2xl space-y-4" data-testid="quiz-runner" data-position={current.position} aria-busy={pending}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t(`topics.${view.topic}` as never)}</h1>
         <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="quiz-position">
