@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { AttemptView } from "@/lib/quizzes/queries";
 import type { QuizResponse } from "@/lib/core/quiz/types";
+import { usePendingWork } from "@/app/_components/use-pending-work";
 import { answerAction } from "../actions";
 import { QuestionView } from "./question-view";
 import { FeedbackPanel } from "./feedback-panel";
@@ -16,10 +17,7 @@ export function QuizRunner({ initial, locale }: { initial: AttemptView; locale: 
   const t = useTranslations("quiz");
   const router = useRouter();
   const [view, setView] = useState(initial);
-  // Not a transition's isPending: that turns false in a commit after the feedback shows, so a key
-  // pressed on the next question right after "Next" could find its inputs still disabled and be lost.
-  // Cleared in the same batch as the feedback it waited for.
-  const [pending, setPending] = useState(false);
+  const [pending, runPending] = usePendingWork();
   const [error, setError] = useState<string | null>(null);
   // The question whose feedback is on screen; the next unanswered one shows after "Next".
   const [showing, setShowing] = useState<number | null>(null);
@@ -41,8 +39,7 @@ export function QuizRunner({ initial, locale }: { initial: AttemptView; locale: 
     requestId.current ??= crypto.randomUUID();
     const payload = { attemptId: view.id, position: current.position, response, requestId: requestId.current };
     setError(null);
-    setPending(true);
-    void (async () => {
+    runPending(async () => {
       try {
         const res = await answerAction(payload);
         if (res.ok) {
@@ -67,10 +64,8 @@ export function QuizRunner({ initial, locale }: { initial: AttemptView; locale: 
         if (res.error === "already-answered" || res.error === "closed") router.refresh();
       } catch {
         setError(t("errors.failed"));
-      } finally {
-        setPending(false);
       }
-    })();
+    });
   }
 
   const total = view.questions.length;

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
+import { usePendingWork } from "@/app/_components/use-pending-work";
 import type { MatchView } from "@/lib/quizzes/match";
 import { checkMatchAction } from "../actions";
 import { formatMatchTime } from "../format-time";
@@ -33,7 +34,7 @@ export function MatchBoard({ view, lang }: { view: MatchView; lang: Lang }) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Done | null>(view.finished && view.durationMs !== null ? { durationMs: view.durationMs, bestMs: view.bestMs ?? view.durationMs, newBest: false } : null);
   const [now, setNow] = useState(() => Date.now());
-  const [pending, startTransition] = useTransition();
+  const [pending, runPending] = usePendingWork();
   const requestId = useRef<string | null>(null);
   const started = new Date(view.startedAt).getTime();
 
@@ -51,7 +52,7 @@ export function MatchBoard({ view, lang }: { view: MatchView; lang: Lang }) {
     requestId.current ??= crypto.randomUUID();
     const payload = { roundId: view.id, pairs: next, requestId: requestId.current };
     setError(null);
-    startTransition(async () => {
+    runPending(async () => {
       try {
         const res = await checkMatchAction(payload);
         if (!res.ok) {
