@@ -33,32 +33,3 @@ export async function loadQueue(db: DbTx, learner: Learner, now: Date): Promise<
   const newCardIds = await readNewCardIds(db, learner.id, Math.max(0, learner.newPerDay - newIntroducedToday));
   return build(learner, now, day, { todayGrades, dueStates, newIntroducedToday, newCardIds });
 }
-
-export interface AppliedGrade {
-  log: TodayGrade;
-  /** The card's state after the grade (what was written). */
-  state: QueueCardState;
-}
-
-/**
- * The queue right after a grade, from what was read before it, without reading again. It equals
- * loadQueue after the commit (tests/integration/review-next-session.test.ts compares them): the
- * graded card's new state replaces its old one (a moved schedule is due on a later day, so it
- * leaves the due list), a new card stops being new, and the extra grade joins today's. The rows
- * read suffice: a grade never makes more states due today, and the caps only shrink.
- */
-export function queueAfterGrade(learner: Learner, now: Date, before: QueueData, applied: AppliedGrade): QueueData {
-  const { log, state } = applied;
-  const wasNew = log.kind === "new";
-  const dueStates = before.dueStates.some((s) => s.cardId === state.cardId)
-    ? before.dueStates.map((s) => (s.cardId === state.cardId ? state : s))
-    : state.dueAt < before.day.end
-      ? [...before.dueStates, state]
-      : before.dueStates;
-  return build(learner, now, before.day, {
-    todayGrades: [...before.todayGrades, log],
-    dueStates,
-    newIntroducedToday: before.newIntroducedToday + (wasNew ? 1 : 0),
-    newCardIds: wasNew ? before.newCardIds.filter((id) => id !== state.cardId) : before.newCardIds,
-  });
-}

@@ -18,7 +18,7 @@ export interface CardView {
   back: Localized;
   note: Localized | null;
   source: SourceRef;
-  /** The review-state version the screen shows; a grade applies only to this version. */
+  /** The card's review-state version (0: no stored state, a new card). */
   version: number;
   /** What each grade 0–5 does today, from the schedule model that commits the grade. */
   labels: GradeLabel[];
@@ -79,8 +79,12 @@ async function nextDueAt(db: DbTx, learner: Learner, data: QueueData): Promise<s
   return new Date(Math.min(...candidates.map((d) => d.getTime()))).toISOString();
 }
 
-export async function sessionView(db: DbTx, learner: Learner, now: Date, data?: QueueData): Promise<SessionView> {
-  const q = data ?? (await loadQueue(db, learner, now));
+/**
+ * What the review screen shows at `now`, read from the database. The screen itself computes it in
+ * the browser from the day pack (lib/core/srs/day-pack localSession); tests hold the two equal.
+ */
+export async function sessionView(db: DbTx, learner: Learner, now: Date): Promise<SessionView> {
+  const q = await loadQueue(db, learner, now);
   const first = q.queue.items[0];
   const grades = q.todayGrades.filter((g) => g.origin === "review");
   const summary = sessionSummary(grades);

@@ -1,8 +1,10 @@
 /**
- * The database's floor for the grade action: a bare node:http server applying the same grade
- * transaction as lib/reviews/grade.ts with better-sqlite3 directly (no framework, no ORM, no
- * session check): replay check by request id, read the state, check the version, update or insert
- * the state, insert the log row, in one transaction, with SM-2 from lib/core/srs.
+ * The database's floor for the grade action: a bare node:http server applying one answer in one
+ * transaction with better-sqlite3 directly (no framework, no ORM, no session check), the core of
+ * what lib/reviews/sync.ts does for an answer: replay check by request id, read the state, update
+ * it at the version read (sent by the client: this server keeps nothing) or insert it, insert the
+ * log row, with SM-2 from lib/core/srs. It leaves out what sync.ts adds (the learner's algorithm,
+ * the answer's clamped moment, the card's rows of the day), so it is a floor, not a copy.
  *
  *   node --import tsx tests/bench/db-floor-server.ts <sqlite file> <port>
  *

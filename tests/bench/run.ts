@@ -3,8 +3,8 @@
  * the deck and many learners with histories, measured through its real HTTP interface on
  * 127.0.0.1 (server actions posted the way React's client posts them), next to two floors
  * measured in the same run: an authenticated server action that does nothing (the framework's
- * floor) and a bare node:http + better-sqlite3 server applying the same grade transaction (the
- * database's floor). Then growth of the due-queue query with the table sizes, first-load
+ * floor) and a bare node:http + better-sqlite3 server applying the core of an answer's transaction
+ * (the database's floor, db-floor-server.ts). Then growth of the due-queue query with the table sizes, first-load
  * JavaScript, and server memory. With PG_TEST_URL set (bash tests/pg/with-postgres.sh npm run bench)
  * also a PostgreSQL column for the grade action and the due-queue growth (postgres.ts). Prints one
  * markdown report on stdout; progress goes to stderr.

@@ -5,7 +5,6 @@ import { readyDb, type Db } from "@/lib/db/client";
 import { exportLearnerData } from "@/lib/accounts/export";
 import { deleteAccount } from "@/lib/accounts/delete";
 import { createLimiters, countFailure } from "@/lib/accounts/rate-limit";
-import { gradeCard } from "@/lib/reviews/grade";
 import { undoGrade } from "@/lib/reviews/undo";
 import { sessionView } from "@/lib/reviews/view";
 import { startQuiz } from "@/lib/quizzes/attempts";
@@ -13,6 +12,7 @@ import { answerQuestion } from "@/lib/quizzes/answer";
 import { checkMatch, startMatch } from "@/lib/quizzes/match";
 import type { Learner } from "@/lib/reviews/learner";
 import type { Quality } from "@/lib/core/srs";
+import { answerCard } from "../helpers/answer";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
 import { databaseChecksum } from "../helpers/checksum";
@@ -32,12 +32,13 @@ async function busyLearner(): Promise<Learner & { email: string }> {
   const email = `learner-${randomUUID().slice(0, 8)}@example.com`;
   const u = await makeUser(db, { email, password: PASSWORD, timeZone: "Asia/Shanghai" });
   const me = { id: u.id, email, timeZone: "Asia/Shanghai", rolloverHour: 4, newPerDay: 20, maxReviewsPerDay: 200 };
-  let view = await sessionView(db, me, NOW);
   for (const [i, q] of ([5, 2, 4, 3, 1] as Quality[]).entries()) {
-    const out = await gradeCard(db, me, { cardId: view.card!.id, quality: q, expectedVersion: view.card!.version, requestId: randomUUID(), durationMs: 3000 }, new Date(NOW.getTime() + i * 60_000));
-    if (!out.ok) throw new Error(`grade failed: ${out.error}`);
-    view = out.session;
+    const at = new Date(NOW.getTime() + i * 60_000);
+    const view = await sessionView(db, me, at);
+    const out = await answerCard(db, me, view.card!.id, q, at, { durationMs: 3000 });
+    if (out.status !== "applied") throw new Error(`grade failed: ${JSON.stringify(out)}`);
   }
+  const view = await sessionView(db, me, new Date(NOW.getTime() + 4 * 60_000));
   const undo = await undoGrade(db, me, view.undoLogId!, new Date(NOW.getTime() + 10 * 60_000));
   if (!undo.ok) throw new Error("undo failed");
 

@@ -9,7 +9,7 @@ import { configureSqlite, createDb, readyDb, type Db } from "@/lib/db/client";
 import { backupDatabase, inspectSnapshot, restoreDatabase, RestoreRefused } from "@/lib/ops/backup";
 import { checkReviewStates, integrityCheck } from "@/lib/ops/replay";
 import { sessionView } from "@/lib/reviews/view";
-import { gradeCard } from "@/lib/reviews/grade";
+import { answerCard } from "../helpers/answer";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
 import { databaseChecksum } from "../helpers/checksum";
@@ -21,13 +21,13 @@ const live = () => process.env.DATABASE_URL!.slice("file:".length);
 const work = path.join(os.tmpdir(), "kubecards-tests", `backup-${randomUUID()}`);
 
 /**
- * Another process grading as fast as it can through the real grade transaction (and now and then
- * an undo), the way the server would; a learner who runs out of cards is replaced by a new one.
+ * Another process answering as fast as it can through the app's path for answers (syncOps, as the
+ * review screen's outbox reaches it; now and then an undo), the way the server would; a learner who
+ * runs out of cards is replaced by a new one.
  */
 const WRITER = `
 import { configureSqlite, createDb } from ${JSON.stringify(path.join(ROOT, "lib/db/client.ts"))};
-import { gradeCard } from ${JSON.stringify(path.join(ROOT, "lib/reviews/grade.ts"))};
-import { undoGrade } from ${JSON.stringify(path.join(ROOT, "lib/reviews/undo.ts"))};
+import { syncOps } from ${JSON.stringify(path.join(ROOT, "lib/reviews/sync.ts"))};
 import { sessionView } from ${JSON.stringify(path.join(ROOT, "lib/reviews/view.ts"))};
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -51,10 +51,11 @@ while (!existsSync(stopFile)) {
       continue;
     }
     const quality = [0, 2, 3, 4, 4, 5, 5, 5][Math.floor(Math.random() * 8)];
-    const out = await gradeCard(db, me, { cardId: view.card.id, quality, expectedVersion: view.card.version, requestId: randomUUID(), durationMs: 1000 }, new Date());
-    if (!out.ok) throw new Error("grade refused: " + out.error);
+    const requestId = randomUUID();
+    const [out] = await syncOps(db, me, [{ type: "grade", requestId, cardId: view.card.id, grade: quality, answeredAt: new Date(), durationMs: 1000 }], new Date());
+    if (out.status !== "applied") throw new Error("grade refused: " + JSON.stringify(out));
     grades++;
-    if (Math.random() < 0.05 && out.session.undoLogId) await undoGrade(db, me, out.session.undoLogId, new Date());
+    if (Math.random() < 0.05) await syncOps(db, me, [{ type: "undo", requestId: randomUUID(), target: requestId, at: new Date() }], new Date());
     if (grades % 10 === 0) process.stdout.write(grades + "\\n");
   }
 }
@@ -229,8 +230,8 @@ describe("online backup while grades are being written", () => {
       const u = await makeUser(app);
       const me = { id: u.id, timeZone: u.timeZone, rolloverHour: u.rolloverHour, newPerDay: u.newPerDay, maxReviewsPerDay: u.maxReviewsPerDay };
       const view = await sessionView(app, me, new Date());
-      const out = await gradeCard(app, me, { cardId: view.card!.id, quality: 4, expectedVersion: 0, requestId: randomUUID(), durationMs: 1 }, new Date());
-      expect(out.ok).toBe(true);
+      const out = await answerCard(app, me, view.card!.id, 4, new Date());
+      expect(out.status).toBe("applied");
     } finally {
       await app.$disconnect();
     }

@@ -8,15 +8,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, readyDb, type Db } from "@/lib/db/client";
-import { gradeCard, type GradeInput } from "@/lib/reviews/grade";
-import { undoGrade } from "@/lib/reviews/undo";
+import { syncOps, type SyncOp } from "@/lib/reviews/sync";
+import { loadDayPack } from "@/lib/reviews/day-pack";
 import { sessionView } from "@/lib/reviews/view";
 import type { Learner } from "@/lib/reviews/learner";
-import type { Quality } from "@/lib/core/srs";
+import { checkSchedule, type Quality } from "@/lib/core/srs";
 import { startQuiz } from "@/lib/quizzes/attempts";
 import { answerQuestion } from "@/lib/quizzes/answer";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
+import { storedSchedules } from "../helpers/stored-schedules";
 import { testDbProvider } from "../helpers/test-db";
 
 const ROUNDS = 12;
@@ -40,66 +41,68 @@ describe.runIf(testDbProvider() === "postgresql")("one learner's writes racing f
     return { id: u.id, timeZone: "UTC", rolloverHour: 4, newPerDay: 200, maxReviewsPerDay: 500 };
   }
 
-  async function input(me: Learner, quality: Quality, at: Date): Promise<GradeInput> {
-    const view = await sessionView(a, me, at);
-    return { cardId: view.card!.id, quality, expectedVersion: view.card!.version, requestId: randomUUID(), durationMs: 1000 };
+  /** An answer as the review screen's outbox sends it (lib/reviews/sync). */
+  const answer = (cardId: string, grade: Quality, answeredAt: Date): SyncOp => ({ type: "grade", requestId: randomUUID(), cardId, grade, answeredAt, durationMs: 1000 });
+  const firstNewCard = async (me: Learner, at: Date) => (await loadDayPack(a, me, at)).newCardIds[0];
+
+  /** Every card's state equals the replay of its log (undone rows skipped) through the schedule model. */
+  async function replayProblems(me: Learner): Promise<string[]> {
+    const { rows, states } = await storedSchedules(a, me.id);
+    return [...rows].flatMap(([cardId, list]) => checkSchedule(list, states.get(cardId) ?? null, me).map((p) => `${cardId}: ${p.problem}`));
   }
 
-  /** The state equals what the latest applied (not undone) log row of its card left. */
-  async function stateMatchesLog(me: Learner, cardId: string) {
-    const state = await a.reviewState.findUnique({ where: { userId_cardId: { userId: me.id, cardId } } });
-    const last = await a.reviewLog.findFirst({ where: { userId: me.id, cardId, undoneAt: null }, orderBy: [{ reviewedAt: "desc" }, { id: "desc" }] });
-    if (!last) return expect(state).toBeNull();
-    expect(state).not.toBeNull();
-    expect([state!.repetitions, state!.easiness, state!.intervalDays, state!.dueAt.toISOString()]).toEqual([
-      last.repsAfter, last.easeAfter, last.intervalAfter, last.dueAfter.toISOString(),
-    ]);
-  }
-
-  it("the same grade request from both at once: applied once, both answered with the same log row", async () => {
+  it("the same answer sent from both at once (two tabs sending one outbox): applied once, both told the same", async () => {
     const me = await learner();
     for (let i = 0; i < ROUNDS; i++) {
       const at = new Date(NOW.getTime() + i * 60_000);
-      // Alternate new cards (the state is created) and drills of them (the state is updated).
-      const g = await input(me, i % 2 ? 5 : 2, at);
-      const [x, y] = await Promise.all([gradeCard(a, me, g, at), gradeCard(b, me, g, at)]);
-      expect([x.ok, y.ok]).toEqual([true, true]);
-      if (!x.ok || !y.ok) return;
-      expect(y.result.logId).toBe(x.result.logId);
-      expect(await a.reviewLog.count({ where: { userId: me.id, requestId: g.requestId } })).toBe(1);
-      const state = await a.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: me.id, cardId: g.cardId } } });
-      expect(state.version).toBe(g.expectedVersion + 1);
+      // Alternate new cards (the state is created) and repeats of them (the state is updated).
+      const cardId = (await sessionView(a, me, at)).card!.id;
+      const op = answer(cardId, i % 2 ? 5 : 2, at);
+      const version = (await a.reviewState.findUnique({ where: { userId_cardId: { userId: me.id, cardId } } }))?.version ?? 0;
+      const [[x], [y]] = await Promise.all([syncOps(a, me, [op], at), syncOps(b, me, [op], at)]);
+      expect(x).toMatchObject({ status: "applied", at });
+      expect(y).toEqual(x);
+      expect(await a.reviewLog.count({ where: { userId: me.id, requestId: op.requestId } })).toBe(1);
+      const state = await a.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: me.id, cardId } } });
+      expect(state.version).toBe(version + 1);
+      expect(await replayProblems(me)).toEqual([]);
     }
   });
 
-  it("two different grades of the same card version: one applied, the other a conflict", async () => {
+  it("two answers to one card from both at once: the first to commit sets the schedule, the other is a repeat", async () => {
     const me = await learner();
     for (let i = 0; i < ROUNDS; i++) {
       const at = new Date(NOW.getTime() + i * 60_000);
-      const g = await input(me, 1, at);
-      const before = await a.reviewLog.count({ where: { userId: me.id, cardId: g.cardId } });
-      const [x, y] = await Promise.all([gradeCard(a, me, g, at), gradeCard(b, me, { ...g, quality: 4, requestId: randomUUID() }, at)]);
-      expect([x.ok ? "ok" : x.error, y.ok ? "ok" : y.error].sort()).toEqual(["conflict", "ok"]);
-      expect(await a.reviewLog.count({ where: { userId: me.id, cardId: g.cardId } })).toBe(before + 1);
-      const state = await a.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: me.id, cardId: g.cardId } } });
-      expect(state.version).toBe(g.expectedVersion + 1);
-      await stateMatchesLog(me, g.cardId);
+      const delivered = new Date(at.getTime() + 1000);
+      const cardId = await firstNewCard(me, at);
+      // Odd rounds: a card answered yesterday and due today (its state is updated, not created).
+      if (i % 2) expect((await syncOps(a, me, [answer(cardId, 5, new Date(at.getTime() - 86_400_000))], new Date(at.getTime() - 86_400_000)))[0]).toMatchObject({ status: "applied", kind: "new" });
+      const first = i % 2 ? "review" : "new";
+      const before = await a.reviewLog.count({ where: { userId: me.id, cardId } });
+      const [[x], [y]] = await Promise.all([syncOps(a, me, [answer(cardId, 1, at)], delivered), syncOps(b, me, [answer(cardId, 4, at)], delivered)]);
+      expect([x, y].map((r) => r.status)).toEqual(["applied", "applied"]);
+      expect([x, y].map((r) => (r.status === "applied" ? r.kind : r.status)).sort()).toEqual([first, "drill"].sort());
+      expect(await a.reviewLog.count({ where: { userId: me.id, cardId } })).toBe(before + 2);
+      expect(await replayProblems(me)).toEqual([]);
     }
   });
 
-  it("an undo racing a grade of the same card never leaves a state its log does not explain", async () => {
+  it("an undo racing an answer to the same card: as if one came after the other, never a state its log does not explain", async () => {
     const me = await learner();
     for (let i = 0; i < ROUNDS; i++) {
       const at = new Date(NOW.getTime() + i * 60_000);
-      // A failed grade makes the card come back as a drill; then undo that grade while the drill is graded.
-      const first = await input(me, 2, at);
-      const graded = await gradeCard(a, me, first, at);
-      if (!graded.ok) throw new Error(graded.error);
-      const drill: GradeInput = { ...first, quality: 5, expectedVersion: first.expectedVersion + 1, requestId: randomUUID() };
-      const [u, g] = await Promise.all([undoGrade(b, me, graded.result.logId, at), gradeCard(a, me, drill, at)]);
-      // Whichever went first, the other saw it: never both applied on a stale read.
-      expect(u.ok && g.ok).toBe(false);
-      await stateMatchesLog(me, first.cardId);
+      const then = new Date(at.getTime() + 20_000);
+      // A failed answer makes the card come back as a repeat; then that answer is undone while the repeat is answered.
+      const cardId = await firstNewCard(me, at);
+      const failed = answer(cardId, 2, at);
+      expect((await syncOps(a, me, [failed], at))[0]).toMatchObject({ status: "applied", kind: "new" });
+      const undo: SyncOp = { type: "undo", requestId: randomUUID(), target: failed.requestId, at: then };
+      const [[u], [g]] = await Promise.all([syncOps(b, me, [undo], then), syncOps(a, me, [answer(cardId, 5, then)], then)]);
+      // Undo first: the card is new again and the answer is its first. Answer first: a repeat, and
+      // the undo is refused, its answer no longer the latest.
+      const order = `${u.status}${u.status === "refused" ? `:${u.error}` : ""} + ${g.status === "applied" ? g.kind : g.status}`;
+      expect(["undone + new", "refused:not-last + drill"]).toContain(order);
+      expect(await replayProblems(me)).toEqual([]);
     }
   });
 

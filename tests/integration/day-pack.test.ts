@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readyDb, type Db } from "@/lib/db/client";
 import { mulberry32 } from "@/lib/core/quiz/rng";
-import { algorithmFor, applyOps, checkSchedule, localSession, sameSchedule, type AnswerOp, type DayPack, type PackOp, type Quality } from "@/lib/core/srs";
+import { applyOps, checkSchedule, localSession, sameSchedule, type AnswerOp, type DayPack, type PackOp, type Quality } from "@/lib/core/srs";
 import { loadDayPack } from "@/lib/reviews/day-pack";
 import { applyQuizMiss } from "@/lib/reviews/quiz-miss";
 import { sessionView } from "@/lib/reviews/view";
@@ -12,6 +12,7 @@ import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
 import { storedSchedules } from "../helpers/stored-schedules";
 import { ZONES } from "../helpers/schedule-sim";
+import { packAlgorithm, shownByPack, shownByServer } from "../helpers/screen";
 
 /**
  * The browser runs the learner's day from a pack (lib/core/srs/day-pack) and the server applies
@@ -35,19 +36,7 @@ async function newLearner(zone: { timeZone: string; rolloverHour: number }, star
   return { id: u.id, ...zone, newPerDay, maxReviewsPerDay: 200 };
 }
 
-const algo = (pack: DayPack) => algorithmFor({ algorithm: pack.learner.algorithm, desiredRetention: pack.learner.desiredRetention, weights: pack.learner.fsrsWeights });
 const toSync = (op: PackOp): SyncOp => op;
-
-/** What the screen shows, as comparable data. */
-function shown(pack: DayPack, ops: PackOp[], now: Date) {
-  const s = localSession(applyOps(pack, ops, now, algo(pack)), now, algo(pack));
-  return { card: s.card?.id ?? null, kind: s.card?.kind ?? null, labels: s.card?.labels ?? null, left: s.left, reviewed: s.today.reviewed, undo: s.undoTarget !== null };
-}
-
-async function serverShows(learner: Learner, now: Date) {
-  const v = await sessionView(db, learner, now);
-  return { card: v.card?.id ?? null, kind: v.card?.kind ?? null, labels: v.card?.labels ?? null, left: v.left, reviewed: v.today.reviewed, undo: v.undoLogId !== null };
-}
 
 async function replayProblems(learner: Learner): Promise<string[]> {
   const { rows, states } = await storedSchedules(db, learner.id);
@@ -58,7 +47,7 @@ async function replayProblems(learner: Learner): Promise<string[]> {
 
 /** A random next op for the screen at `now`: mostly a grade of the card shown, sometimes an undo. */
 function nextOp(rnd: () => number, pack: DayPack, ops: PackOp[], now: Date): PackOp | null {
-  const s = localSession(applyOps(pack, ops, now, algo(pack)), now, algo(pack));
+  const s = localSession(applyOps(pack, ops, now, packAlgorithm(pack)), now, packAlgorithm(pack));
   if (s.undoTarget && rnd() < 0.15) return { type: "undo", requestId: randomUUID(), target: s.undoTarget, at: now };
   if (!s.card) return null;
   const grade = Math.floor(rnd() * 6) as Quality;
@@ -76,7 +65,7 @@ describe("the browser's day and the server agree", () => {
       for (let i = 0; i < 40; i++) {
         now = new Date(now.getTime() + (rnd() < 0.12 ? WAITS[Math.floor(rnd() * WAITS.length)] : 4000));
         const pack = await loadDayPack(db, learner, now);
-        expect(shown(pack, [], now), `seq ${n} step ${i}: pack vs server`).toEqual(await serverShows(learner, now));
+        expect(shownByPack(pack, [], now), `seq ${n} step ${i}: pack vs server`).toEqual(await shownByServer(db, learner, now));
         if (rnd() < 0.08) {
           // Another device missed a quiz question about a card: the server moves it, the pack follows.
           const cardId = pack.states[Math.floor(rnd() * pack.states.length)]?.cardId;
@@ -85,10 +74,10 @@ describe("the browser's day and the server agree", () => {
         }
         const op = nextOp(rnd, pack, [], now);
         if (!op) continue;
-        const predicted = shown(pack, [op], now);
+        const predicted = shownByPack(pack, [op], now);
         const [result] = await syncOps(db, learner, [toSync(op)], now);
         expect(result.status, `seq ${n} step ${i}`).not.toBe("refused");
-        expect(shown(await loadDayPack(db, learner, now), [], now), `seq ${n} step ${i}: prediction vs server`).toEqual(predicted);
+        expect(shownByPack(await loadDayPack(db, learner, now), [], now), `seq ${n} step ${i}: prediction vs server`).toEqual(predicted);
         steps++;
       }
       expect(await replayProblems(learner)).toEqual([]);
@@ -113,7 +102,7 @@ describe("the browser's day and the server agree", () => {
           if (op) ops.push(op);
           now = new Date(Math.min(until, now.getTime() + (rnd() < 0.1 ? WAITS[Math.floor(rnd() * WAITS.length)] : 5000)));
         }
-        const local = applyOps(pack, ops, now, algo(pack));
+        const local = applyOps(pack, ops, now, packAlgorithm(pack));
         seen.grades += ops.filter((o) => o.type === "grade").length;
         seen.undos += ops.filter((o) => o.type === "undo").length;
         if (now.getTime() >= pack.horizon.getTime() - 86_400_000 - 3_600_000) seen.days++;

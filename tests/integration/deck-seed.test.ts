@@ -7,7 +7,7 @@ import { readyDb, type Db } from "@/lib/db/client";
 import { compileDeck } from "@/lib/core/deck/compile";
 import { syncDeck } from "@/lib/decks/sync";
 import { readSource } from "@/seed/source";
-import { gradeCard } from "@/lib/reviews/grade";
+import { answerCard } from "../helpers/answer";
 import { makeUser } from "../helpers/users";
 import { databaseChecksum } from "../helpers/checksum";
 
@@ -41,8 +41,8 @@ describe("loading the deck", () => {
     const proxy = await db.card.findUniqueOrThrow({ where: { key: "component:kube-proxy:role" } });
     await db.reviewState.create({ data: { userId: user.id, cardId: proxy.id, repetitions: 2, easiness: 2.6, intervalDays: 6, dueAt: NOW, version: 3 } });
     const dns = await db.card.findUniqueOrThrow({ where: { key: "component:dns:role" } });
-    const graded = await gradeCard(db, { ...learner, newPerDay: 200 }, { cardId: dns.id, quality: 5, expectedVersion: 0, requestId: "r-dns", durationMs: 1000 }, NOW);
-    expect(graded.ok).toBe(true);
+    const graded = await answerCard(db, learner, dns.id, 5, NOW);
+    expect(graded.status).toBe("applied");
 
     const edited = markdown
       .replace("通过在主机上维护网络规则", "通过在每台主机上维护网络规则")

@@ -3,7 +3,6 @@ import { storedSchedules } from "../helpers/stored-schedules";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readyDb, type Db } from "@/lib/db/client";
 import { algorithmFor, checkSchedule, fsrsAlgorithm, parseWeights, rescheduleUnder, sameSchedule, SM2_ALGORITHM } from "@/lib/core/srs";
-import { gradeCard } from "@/lib/reviews/grade";
 import { undoGrade } from "@/lib/reviews/undo";
 import { applyQuizMiss } from "@/lib/reviews/quiz-miss";
 import { loadQueue } from "@/lib/reviews/queue-data";
@@ -14,6 +13,7 @@ import type { Learner } from "@/lib/reviews/learner";
 import { exportLearnerData } from "@/lib/accounts/export";
 import { replayExport, type ExportForReplay } from "@/lib/accounts/export-replay";
 import { mulberry32 } from "@/lib/core/quiz/rng";
+import { answerCard } from "../helpers/answer";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
 import { randomOps, SimLearner, ZONES } from "../helpers/schedule-sim";
@@ -85,16 +85,16 @@ describe("switching between SM-2 and FSRS through the use cases", () => {
           const offered = queue.queue.items.some((i) => i.cardId === card.id);
           expect(offered).toBe(sim.offers(op.card));
           if (!offered) continue;
-          const version = (await db.reviewState.findUnique({ where: { userId_cardId: { userId: u.id, cardId: card.id } } }))?.version ?? 0;
           const view = await sessionView(db, learner, now);
-          const out = await gradeCard(db, learner, { cardId: card.id, quality: op.grade, expectedVersion: version, requestId: randomUUID(), durationMs: 1000 }, now);
-          expect(out.ok).toBe(true);
+          const out = await answerCard(db, learner, card.id, op.grade, now);
           const kind = sim.apply(op.card, { type: "grade", grade: op.grade });
+          expect(out).toMatchObject({ status: "applied", kind, at: now });
           if (sim.algorithm.name === "fsrs" && kind !== "drill") seen.fsrsGrades++;
-          // Preview = commit: the card on screen showed the interval the grade stored.
-          if (out.ok && view.card?.id === card.id && kind !== "drill") {
+          // Preview = commit: the card on screen showed the interval the answer stored.
+          if (view.card?.id === card.id && kind !== "drill") {
             expect(view.card.algorithm).toBe(sim.algorithm.name);
-            expect(view.card.labels[op.grade].intervalDays).toBe(out.result.intervalDays);
+            const stored = await db.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: u.id, cardId: card.id } } });
+            expect(view.card.labels[op.grade].intervalDays).toBe(stored.intervalDays);
             seen.previews++;
           }
         } else if (op.type === "quiz-miss") {
@@ -144,18 +144,18 @@ describe("switching between SM-2 and FSRS through the use cases", () => {
     expect(await db.algorithmSwitch.count({ where: { userId: u.id } })).toBe(1);
   });
 
-  it("refuses a grade whose moment is before a switch that committed first (another tab), writing nothing", async () => {
-    const u = await makeUser(db, { timeZone: "UTC" });
-    const learner: Learner = { id: u.id, timeZone: "UTC", rolloverHour: 4, newPerDay: 20, maxReviewsPerDay: 200 };
+  it("dates an answer given before a switch that committed first (another tab) at the switch, scheduled by the new algorithm", async () => {
     const t = new Date("2026-02-01T12:00:00Z");
+    const u = await makeUser(db, { timeZone: "UTC" });
+    await db.user.update({ where: { id: u.id }, data: { createdAt: new Date(t.getTime() - 86_400_000) } }); // answers may be dated back to then
+    const learner: Learner = { id: u.id, timeZone: "UTC", rolloverHour: 4, newPerDay: 20, maxReviewsPerDay: 200 };
     const card = (await loadQueue(db, learner, t)).queue.items[0].cardId;
-    expect(await setAlgorithm(db, u.id, { algorithm: "fsrs", desiredRetention: "0.9" }, new Date(t.getTime() + 1000))).toMatchObject({ ok: true, switched: true });
-    const late = await gradeCard(db, learner, { cardId: card, quality: 4, expectedVersion: 0, requestId: randomUUID(), durationMs: 1 }, t);
-    expect(late).toMatchObject({ ok: false, error: "conflict" });
-    expect(await db.reviewLog.count({ where: { userId: u.id } })).toBe(0);
-    const onTime = await gradeCard(db, learner, { cardId: card, quality: 4, expectedVersion: 0, requestId: randomUUID(), durationMs: 1 }, new Date(t.getTime() + 2000));
-    expect(onTime.ok).toBe(true);
-    expect((await db.reviewLog.findFirstOrThrow({ where: { userId: u.id } })).algorithm).toBe("fsrs");
+    const switchedAt = new Date(t.getTime() + 1000);
+    expect(await setAlgorithm(db, u.id, { algorithm: "fsrs", desiredRetention: "0.9" }, switchedAt)).toMatchObject({ ok: true, switched: true });
+    // Given at t on a screen that still showed SM-2's intervals, delivered after the switch.
+    const late = await answerCard(db, learner, card, 4, t, { deliveredAt: new Date(t.getTime() + 2000) });
+    expect(late).toMatchObject({ status: "applied", kind: "new", at: switchedAt });
+    expect(await db.reviewLog.findFirstOrThrow({ where: { userId: u.id } })).toMatchObject({ algorithm: "fsrs", reviewedAt: switchedAt });
 
     // A quiz miss whose moment precedes a later switch is logged at the switch, by the new algorithm.
     const cardKey = (await db.card.findUniqueOrThrow({ where: { id: card }, select: { key: true } })).key;
@@ -185,9 +185,8 @@ describe("switching between SM-2 and FSRS through the use cases", () => {
         if (item.kind === "drill") continue;
         const seen = last.get(item.cardId);
         const recalled = seen === undefined ? rnd() < 0.7 : rnd() < 0.5 ** ((now.getTime() - seen) / 86_400_000 / 2);
-        const version = (await db.reviewState.findUnique({ where: { userId_cardId: { userId: u.id, cardId: item.cardId } } }))?.version ?? 0;
-        const out = await gradeCard(db, learner, { cardId: item.cardId, quality: recalled ? 4 : 1, expectedVersion: version, requestId: randomUUID(), durationMs: 1000 }, now);
-        expect(out.ok).toBe(true);
+        const out = await answerCard(db, learner, item.cardId, recalled ? 4 : 1, now);
+        expect(out.status).toBe("applied");
         last.set(item.cardId, now.getTime());
       }
       now = new Date(now.getTime() + 86_400_000);

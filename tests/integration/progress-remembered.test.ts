@@ -13,7 +13,6 @@ import type { Learner } from "@/lib/reviews/learner";
 import { loadProgress, type ProgressData, type RangeDays } from "@/lib/progress/load";
 import { computeSchedulePrediction, loadSchedulePrediction } from "@/lib/progress/prediction";
 import { historyStamp } from "@/lib/progress/history-cache";
-import { gradeCard } from "@/lib/reviews/grade";
 import { undoGrade } from "@/lib/reviews/undo";
 import { syncOps } from "@/lib/reviews/sync";
 import { sessionView } from "@/lib/reviews/view";
@@ -21,6 +20,7 @@ import { addLocalDays, dayStart, localDayKey } from "@/lib/core/srs/days";
 import { calendarDayCount, calendarWeeks } from "@/lib/core/stats/calendar";
 import { LOG_KINDS } from "@/lib/core/stats/daily";
 import { streaks } from "@/lib/core/stats/streaks";
+import { answerCard } from "../helpers/answer";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
 
@@ -182,14 +182,14 @@ describe("Progress figures remembered between visits stay those of the stored lo
     const before = await visitTwice(me, NOW);
     const view = await sessionView(db, me, NOW);
     const at = new Date(NOW.getTime() + 60_000);
-    const graded = await gradeCard(db, me, { cardId: view.card!.id, quality: 4, expectedVersion: view.card!.version, requestId: randomUUID(), durationMs: 3000 }, at);
-    if (!graded.ok) throw new Error(`grade failed: ${graded.error}`);
+    const graded = await answerCard(db, me, view.card!.id, 4, at, { durationMs: 3000 });
+    if (!graded.logId) throw new Error(`grade failed: ${JSON.stringify(graded)}`);
 
     const after = await visitTwice(me, at);
     expect(after.page.calendarSummary.total).toBe(before.page.calendarSummary.total + 1);
     expect(after.page.today.reviewed).toBe(before.page.today.reviewed + 1);
 
-    const undone = await undoGrade(db, me, graded.result.logId, new Date(at.getTime() + 60_000));
+    const undone = await undoGrade(db, me, graded.logId, new Date(at.getTime() + 60_000));
     expect(undone.ok).toBe(true);
     const back = await visitTwice(me, new Date(at.getTime() + 120_000));
     expect(back.page.calendar).toEqual(before.page.calendar);
@@ -201,8 +201,8 @@ describe("Progress figures remembered between visits stay those of the stored lo
     await db.user.update({ where: { id: me.id }, data: { createdAt: new Date("2024-01-01T00:00:00Z") } }); // answers may be dated back to then
     const at = new Date(NOW.getTime() + 10 * 60_000);
     const view = await sessionView(db, me, at);
-    const online = await gradeCard(db, me, { cardId: view.card!.id, quality: 5, expectedVersion: view.card!.version, requestId: randomUUID(), durationMs: 3000 }, at);
-    if (!online.ok) throw new Error(`grade failed: ${online.error}`);
+    const online = await answerCard(db, me, view.card!.id, 5, at, { durationMs: 3000 });
+    if (online.status !== "applied") throw new Error(`grade failed: ${JSON.stringify(online)}`);
     const before = await visitTwice(me, at);
     const next = await sessionView(db, me, at);
     // Given offline five minutes before the online grade, delivered now.

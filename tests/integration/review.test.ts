@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readyDb, type Db } from "@/lib/db/client";
-import { gradeCard, type GradeInput } from "@/lib/reviews/grade";
 import { undoGrade } from "@/lib/reviews/undo";
-import { sessionView } from "@/lib/reviews/view";
-import { gradeInputSchema } from "@/lib/reviews/schemas";
+import { sessionView, type SessionView } from "@/lib/reviews/view";
+import { syncOps, type SyncOp } from "@/lib/reviews/sync";
+import { syncInputSchema } from "@/lib/reviews/schemas";
 import type { Learner } from "@/lib/reviews/learner";
+import type { Quality } from "@/lib/core/srs";
+import { answerCard } from "../helpers/answer";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
 import { databaseChecksum } from "../helpers/checksum";
@@ -26,10 +28,13 @@ async function learner(over: Partial<Learner> = {}): Promise<Learner> {
   return { id: u.id, timeZone: "Asia/Shanghai", rolloverHour: 4, newPerDay: 5, maxReviewsPerDay: 200, ...over };
 }
 
-function answer(view: Awaited<ReturnType<typeof sessionView>>, quality: GradeInput["quality"], extra: Partial<GradeInput> = {}): GradeInput {
+/** The learner answers the card on screen (through the review screen's outbox, lib/reviews/sync). */
+function answer(me: Learner, view: SessionView, quality: Quality, at: Date) {
   if (!view.card) throw new Error("no card");
-  return { cardId: view.card.id, quality, expectedVersion: view.card.version, requestId: randomUUID(), durationMs: 4000, ...extra };
+  return answerCard(db, me, view.card.id, quality, at, { durationMs: 4000 });
 }
+
+const stateOf = (me: Learner, cardId: string) => db.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: me.id, cardId } } });
 
 describe("the review session", () => {
   it("introduces new cards in deck order, capped per day, and shows the intervals each grade would give", async () => {
@@ -43,78 +48,78 @@ describe("the review session", () => {
   it("schedules by SM-2 at the learner's rollover hour, logs the grade, and moves on", async () => {
     const me = await learner();
     const view = await sessionView(db, me, NOW);
-    const out = await gradeCard(db, me, answer(view, 5), NOW);
-    expect(out.ok).toBe(true);
-    if (!out.ok) return;
+    const out = await answer(me, view, 5, NOW);
+    expect(out).toMatchObject({ status: "applied", kind: "new", at: NOW });
     // Due one learner day later at 04:00 Shanghai time = 20:00 UTC the day before.
-    expect(out.result).toMatchObject({ quality: 5, kind: "new", intervalDays: 1, dueAt: "2026-03-02T20:00:00.000Z" });
-    const state = await db.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: me.id, cardId: view.card!.id } } });
-    expect(state).toMatchObject({ repetitions: 1, easiness: 2.6, intervalDays: 1, lapses: 0, version: 1 });
+    const state = await stateOf(me, view.card!.id);
+    expect(state).toMatchObject({ repetitions: 1, easiness: 2.6, intervalDays: 1, lapses: 0, version: 1, dueAt: new Date("2026-03-02T20:00:00.000Z") });
     const log = await db.reviewLog.findFirstOrThrow({ where: { userId: me.id } });
-    expect(log).toMatchObject({ grade: 5, origin: "review", kind: "new", repsBefore: 0, easeBefore: 2.5, repsAfter: 1, easeAfter: 2.6, durationMs: 4000 });
-    expect(out.session.card?.id).not.toBe(view.card!.id);
-    expect(out.session.left.new).toBe(4);
-    expect(out.session.today.reviewed).toBe(1);
+    expect(log).toMatchObject({ id: out.logId, grade: 5, origin: "review", kind: "new", repsBefore: 0, easeBefore: 2.5, repsAfter: 1, easeAfter: 2.6, durationMs: 4000, reviewedAt: NOW });
+    const next = await sessionView(db, me, NOW);
+    expect(next.card?.id).not.toBe(view.card!.id);
+    expect(next.left.new).toBe(4);
+    expect(next.today.reviewed).toBe(1);
   });
 
   it("brings a card graded below 4 back as a drill that is logged but does not move the schedule", async () => {
     const me = await learner({ newPerDay: 1 });
     const v1 = await sessionView(db, me, NOW);
     const cardId = v1.card!.id;
-    const r1 = await gradeCard(db, me, answer(v1, 2), NOW);
-    if (!r1.ok) throw new Error("grade failed");
-    expect(r1.session.card).toMatchObject({ id: cardId, kind: "drill" });
+    expect(await answer(me, v1, 2, NOW)).toMatchObject({ status: "applied", kind: "new" });
+    const v2 = await sessionView(db, me, NOW);
+    expect(v2.card).toMatchObject({ id: cardId, kind: "drill" });
     // A repeat does not move the schedule: below 4 it comes back again, 4 and 5 end it for today.
-    expect(r1.session.card!.labels).toEqual([0, 1, 2, 3, 4, 5].map((q) => ({ againToday: q < 4, intervalDays: null })));
-    const scheduled = await db.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: me.id, cardId } } });
+    expect(v2.card!.labels).toEqual([0, 1, 2, 3, 4, 5].map((q) => ({ againToday: q < 4, intervalDays: null })));
+    const scheduled = await stateOf(me, cardId);
 
-    const r2 = await gradeCard(db, me, answer(r1.session, 3), later(1));
-    if (!r2.ok) throw new Error("drill failed");
-    expect(r2.result.kind).toBe("drill");
-    expect(r2.session.card?.id).toBe(cardId); // still below 4: again
-    const r3 = await gradeCard(db, me, answer(r2.session, 4), later(2));
-    if (!r3.ok) throw new Error("drill failed");
-    expect(r3.session.card).toBeNull();
-    const after = await db.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: me.id, cardId } } });
+    expect(await answer(me, v2, 3, later(1))).toMatchObject({ status: "applied", kind: "drill" });
+    const v3 = await sessionView(db, me, later(1));
+    expect(v3.card?.id).toBe(cardId); // still below 4: again
+    expect(await answer(me, v3, 4, later(2))).toMatchObject({ status: "applied", kind: "drill" });
+    const v4 = await sessionView(db, me, later(2));
+    expect(v4.card).toBeNull();
+    const after = await stateOf(me, cardId);
     expect({ ...after, version: 0 }).toEqual({ ...scheduled, version: 0 });
     expect(await db.reviewLog.count({ where: { userId: me.id, kind: "drill" } })).toBe(2);
-    expect(r3.session.nextDueAt).toBe("2026-03-02T20:00:00.000Z");
+    expect(v4.nextDueAt).toBe("2026-03-02T20:00:00.000Z");
   });
 
-  it("refuses a grade for a version the screen did not show: the card was reviewed in another tab", async () => {
+  it("a card answered in two tabs: the first answer to arrive sets the schedule, the other is a repeat that leaves it", async () => {
     const me = await learner();
     const view = await sessionView(db, me, NOW);
-    const tabA = answer(view, 4);
-    const tabB = answer(view, 1);
-    expect((await gradeCard(db, me, tabA, NOW)).ok).toBe(true);
-    const b = await gradeCard(db, me, tabB, NOW);
-    expect(b).toMatchObject({ ok: false, error: "conflict" });
-    if (!b.ok) expect(b.session?.card?.id).not.toBe(view.card!.id);
-    expect(await db.reviewLog.count({ where: { userId: me.id } })).toBe(1);
+    expect(await answer(me, view, 4, NOW)).toMatchObject({ status: "applied", kind: "new" });
+    const scheduled = await stateOf(me, view.card!.id);
+    // The other tab still showed the card, and answered it a minute later.
+    expect(await answer(me, view, 1, later(1))).toMatchObject({ status: "applied", kind: "drill", at: later(1) });
+    const after = await stateOf(me, view.card!.id);
+    expect({ ...after, version: 0 }).toEqual({ ...scheduled, version: 0 });
+    expect(await db.reviewLog.count({ where: { userId: me.id } })).toBe(2);
+    // Its grade 1 brings the card back today.
+    expect((await sessionView(db, me, later(1))).left.drill).toBe(1);
   });
 
   it("applies a double-clicked or retried grade once and answers both the same", async () => {
     const me = await learner();
     const view = await sessionView(db, me, NOW);
-    const input = answer(view, 5);
-    const [a, b] = await Promise.all([gradeCard(db, me, input, NOW), gradeCard(db, me, input, NOW)]);
-    const retry = await gradeCard(db, me, input, later(1));
-    expect(a.ok && b.ok && retry.ok).toBe(true);
-    if (a.ok && b.ok && retry.ok) {
-      expect(b.result).toEqual(a.result);
-      expect(retry.result).toEqual(a.result);
-    }
+    const op: SyncOp = { type: "grade", requestId: randomUUID(), cardId: view.card!.id, grade: 5, answeredAt: NOW, durationMs: 4000 };
+    const [[a], [b]] = await Promise.all([syncOps(db, me, [op], NOW), syncOps(db, me, [op], NOW)]);
+    const [retry] = await syncOps(db, me, [op], later(1));
+    expect(a).toMatchObject({ status: "applied", kind: "new", at: NOW });
+    expect(b).toEqual(a);
+    expect(retry).toEqual(a);
     expect(await db.reviewLog.count({ where: { userId: me.id } })).toBe(1);
     expect((await db.reviewState.findFirstOrThrow({ where: { userId: me.id } })).version).toBe(1);
   });
 
-  it("refuses cards that are not in the learner's queue today, and unknown cards, writing nothing", async () => {
+  it("refuses a card that is not due until a later day, and unknown cards, writing nothing", async () => {
     const me = await learner({ newPerDay: 1 });
-    const view = await sessionView(db, me, NOW);
-    const notQueued = await db.card.findFirstOrThrow({ where: { id: { not: view.card!.id } }, orderBy: { position: "desc" } });
+    const card = await db.card.findFirstOrThrow({ orderBy: { position: "desc" } });
+    // Answered well on an earlier day: due in ten days, not part of today.
+    await db.reviewState.create({ data: { userId: me.id, cardId: card.id, repetitions: 3, easiness: 2.6, intervalDays: 15, dueAt: later(10 * 24 * 60), lastReviewedAt: later(-5 * 24 * 60) } });
+    expect((await sessionView(db, me, NOW)).card?.id).not.toBe(card.id);
     const before = checksum();
-    expect(await gradeCard(db, me, { ...answer(view, 5), cardId: notQueued.id }, NOW)).toMatchObject({ ok: false, error: "not-in-queue" });
-    expect(await gradeCard(db, me, { ...answer(view, 5), cardId: "nope" }, NOW)).toMatchObject({ ok: false, error: "not-found" });
+    expect(await answerCard(db, me, card.id, 5, NOW)).toMatchObject({ status: "refused", error: "not-due", logId: null });
+    expect(await answerCard(db, me, "nope", 5, NOW)).toMatchObject({ status: "refused", error: "not-found", logId: null });
     expect(checksum()).toBe(before);
   });
 
@@ -122,28 +127,28 @@ describe("the review session", () => {
     const me = await learner();
     const other = await learner();
     const view = await sessionView(db, me, NOW);
-    const out = await gradeCard(db, me, answer(view, 5), NOW);
-    if (!out.ok) throw new Error();
+    const out = await answer(me, view, 5, NOW);
+    if (!out.logId) throw new Error(JSON.stringify(out));
     const before = checksum();
-    expect(await undoGrade(db, other, out.result.logId, NOW)).toMatchObject({ ok: false, error: "not-found" });
+    expect(await undoGrade(db, other, out.logId, NOW)).toMatchObject({ ok: false, error: "not-found" });
     expect(checksum()).toBe(before);
   });
 
   it("undoes the last grade exactly, once, and only the last", async () => {
     const me = await learner();
     const v0 = await sessionView(db, me, NOW);
-    const g1 = await gradeCard(db, me, answer(v0, 5), NOW);
-    if (!g1.ok) throw new Error();
-    const g2 = await gradeCard(db, me, answer(g1.session, 4), later(1));
-    if (!g2.ok) throw new Error();
-    expect(await undoGrade(db, me, g1.result.logId, later(2))).toMatchObject({ ok: false, error: "not-last" });
+    const g1 = await answer(me, v0, 5, NOW);
+    const v1 = await sessionView(db, me, NOW);
+    const g2 = await answer(me, v1, 4, later(1));
+    if (!g1.logId || !g2.logId) throw new Error(JSON.stringify([g1, g2]));
+    expect(await undoGrade(db, me, g1.logId, later(2))).toMatchObject({ ok: false, error: "not-last" });
 
-    const u = await undoGrade(db, me, g2.result.logId, later(2));
-    expect(u).toMatchObject({ ok: true, cardId: g1.session.card!.id });
-    expect((await sessionView(db, me, later(2))).card?.id).toBe(g1.session.card!.id);
+    const u = await undoGrade(db, me, g2.logId, later(2));
+    expect(u).toMatchObject({ ok: true, cardId: v1.card!.id });
+    expect((await sessionView(db, me, later(2))).card?.id).toBe(v1.card!.id);
     // A new card's first grade undone: it is new again.
-    expect(await db.reviewState.count({ where: { userId: me.id, cardId: g1.session.card!.id } })).toBe(0);
-    expect(await undoGrade(db, me, g2.result.logId, later(3))).toMatchObject({ ok: true });
+    expect(await db.reviewState.count({ where: { userId: me.id, cardId: v1.card!.id } })).toBe(0);
+    expect(await undoGrade(db, me, g2.logId, later(3))).toMatchObject({ ok: true });
     expect(await db.reviewLog.count({ where: { userId: me.id, undoneAt: { not: null } } })).toBe(1);
   });
 
@@ -162,10 +167,10 @@ describe("the review session", () => {
     });
     const view = await sessionView(db, me, NOW);
     expect(view.card).toMatchObject({ id: card.id, kind: "review", version: 7 });
-    const lapse = await gradeCard(db, me, answer(view, 1), NOW);
-    if (!lapse.ok) throw new Error();
+    const lapse = await answer(me, view, 1, NOW);
+    if (!lapse.logId) throw new Error(JSON.stringify(lapse));
     expect(await db.reviewState.findFirstOrThrow({ where: { userId: me.id } })).toMatchObject({ repetitions: 0, intervalDays: 1, lapses: 3 });
-    await undoGrade(db, me, lapse.result.logId, later(1));
+    await undoGrade(db, me, lapse.logId, later(1));
     expect(await db.reviewState.findFirstOrThrow({ where: { userId: me.id } })).toMatchObject({
       repetitions: 4, easiness: 1.96, intervalDays: 12, dueAt: new Date("2026-03-01T20:00:00Z"), lapses: 2, lastReviewedAt: lastReview, version: 9,
     });
@@ -181,31 +186,33 @@ describe("the review session", () => {
     expect(view.left.review).toBe(2);
     expect(view.card?.id).toBe(cards[0].id); // oldest due first
     // 01:30 Shanghai on 03-03 still belongs to the learner day of 03-02 (rollover 04:00).
-    const g = await gradeCard(db, me, answer(view, 5), new Date("2026-03-02T17:30:00Z"));
-    if (!g.ok) throw new Error();
-    expect(g.session.left.review).toBe(1);
+    const at = new Date("2026-03-02T17:30:00Z");
+    expect(await answer(me, view, 5, at)).toMatchObject({ status: "applied", kind: "review", at });
+    expect((await sessionView(db, me, at)).left.review).toBe(1);
     // Interval round(6 × 2.5) = 15 learner days after 03-02: 03-17 04:00 in Shanghai.
-    expect(g.result.dueAt).toBe("2026-03-16T20:00:00.000Z");
+    expect(await stateOf(me, cards[0].id)).toMatchObject({ intervalDays: 15, dueAt: new Date("2026-03-16T20:00:00.000Z") });
   });
 });
 
-describe("grade input validation", () => {
-  it("accepts a well-formed grade and refuses malformed ones", () => {
-    const good = { cardId: "c1", quality: 3, expectedVersion: 0, requestId: randomUUID(), durationMs: 1200 };
-    expect(gradeInputSchema.safeParse(good).success).toBe(true);
+describe("answer input validation", () => {
+  it("accepts a well-formed answer and refuses malformed ones", () => {
+    const good = { type: "grade", cardId: "c1", grade: 3, requestId: randomUUID(), answeredAt: NOW.getTime(), durationMs: 1200 };
+    expect(syncInputSchema.safeParse({ ops: [good] }).success).toBe(true);
     for (const bad of [
-      { ...good, quality: 6 },
-      { ...good, quality: -1 },
-      { ...good, quality: 2.5 },
-      { ...good, quality: "5" },
-      { ...good, expectedVersion: -1 },
+      { ...good, grade: 6 },
+      { ...good, grade: -1 },
+      { ...good, grade: 2.5 },
+      { ...good, grade: "5" },
+      { ...good, answeredAt: -1 },
+      { ...good, answeredAt: "2026-03-02" },
       { ...good, requestId: "not-a-uuid" },
       { ...good, cardId: "x".repeat(65) },
       { ...good, userId: "someone-else" },
       { ...good, durationMs: Number.NaN },
+      { ...good, type: "drill" },
       {},
     ]) {
-      expect(gradeInputSchema.safeParse(bad).success).toBe(false);
+      expect(syncInputSchema.safeParse({ ops: [bad] }).success).toBe(false);
     }
   });
 });

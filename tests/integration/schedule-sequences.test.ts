@@ -1,13 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readyDb, type Db } from "@/lib/db/client";
 import { checkSchedule } from "@/lib/core/srs";
-import { gradeCard } from "@/lib/reviews/grade";
 import { undoGrade } from "@/lib/reviews/undo";
 import { applyQuizMiss } from "@/lib/reviews/quiz-miss";
 import { loadQueue } from "@/lib/reviews/queue-data";
 import { sessionView } from "@/lib/reviews/view";
 import type { Learner } from "@/lib/reviews/learner";
+import { answerCard } from "../helpers/answer";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
 import { storedSchedules } from "../helpers/stored-schedules";
@@ -54,10 +53,9 @@ describe("event sequences through the use cases", () => {
           const offered = queue.queue.items.some((i) => i.cardId === card.id);
           expect(offered).toBe(sim.offers(op.card));
           if (!offered) continue;
-          const version = (await db.reviewState.findUnique({ where: { userId_cardId: { userId: u.id, cardId: card.id } } }))?.version ?? 0;
-          const out = await gradeCard(db, learner, { cardId: card.id, quality: op.grade, expectedVersion: version, requestId: randomUUID(), durationMs: 1000 }, now);
-          expect(out.ok).toBe(true);
-          sim.apply(op.card, { type: "grade", grade: op.grade });
+          const out = await answerCard(db, learner, card.id, op.grade, now);
+          const kind = sim.apply(op.card, { type: "grade", grade: op.grade });
+          expect(out).toMatchObject({ status: "applied", kind, at: now });
         } else if (op.type === "quiz-miss") {
           await db.$transaction((tx) => applyQuizMiss(tx, learner, `q-${n}-${steps}`, [cards[op.card].key], now));
           sim.apply(op.card, { type: "quiz-miss" });

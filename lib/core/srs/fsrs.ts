@@ -11,7 +11,7 @@
  * the card is due (the caller turns that into an instant with `dayStart` / `dueAtFor`).
  *
  * Same-day repeats. Only a card's first grade of a learner day is a memory event, as for SM-2:
- * later grades that day are drills that leave the schedule alone (lib/reviews/grade.ts). They
+ * later grades that day are drills that leave the schedule alone (./schedule.ts `outcome`). They
  * are not fed to FSRS either. So ts-fsrs runs with `enable_short_term: false` (no learning
  * steps: every answer schedules at least one day ahead, as SM-2 does) and never sees a
  * zero-day gap. FSRS-6 can use same-day reviews to refine stability; we give that up to keep one
