@@ -1,6 +1,7 @@
 import type { DbTx } from "@/lib/db/client";
 import { catalogOf } from "@/lib/core/quiz/catalog";
-import { judgeTypeIn, typeInAnswerFor, type TypeInResult } from "@/lib/core/quiz/type-in";
+import { judgeTypeIn, type TypeInResult } from "@/lib/core/quiz/type-in";
+import { typeInAnswerFor } from "@/lib/core/quiz/type-in-offer";
 import type { CompiledDeck } from "@/lib/core/deck/types";
 import { loadCompiledDeck } from "@/lib/quizzes/deck-source";
 
