@@ -13,9 +13,6 @@ export const gradeInputSchema = z.strictObject({
 
 export const undoInputSchema = z.strictObject({ logId: id });
 
-/** What the learner typed for a review card; checked on the server (lib/reviews/type-in). */
-export const typeInInputSchema = z.strictObject({ cardId: id, text: z.string().max(120) });
-
 /** An answer or undo given in the browser, as its outbox sends it (lib/reviews/sync). */
 const epochMs = z.number().int().min(0).max(8_640_000_000_000).transform((ms) => new Date(ms));
 const syncOpSchema = z.discriminatedUnion("type", [
