@@ -54,24 +54,32 @@ async function answer(page: Page, grade: number): Promise<string> {
   return id;
 }
 
-/** Waits until the page's IndexedDB outbox holds `n` records (an answer is stored a moment after it shows). */
-async function storedAnswers(page: Page, n: number): Promise<void> {
-  await page.waitForFunction(
-    (want) =>
-      new Promise<boolean>((resolve) => {
+/** What one store of the page's IndexedDB holds: its records' keys. */
+function storedKeys(page: Page, store: "outbox" | "cards"): Promise<IDBValidKey[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<IDBValidKey[]>((resolve, reject) => {
         const open = indexedDB.open("kubecards");
-        open.onerror = () => resolve(false);
+        open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const req = open.result.transaction("outbox").objectStore("outbox").count();
+          const req = open.result.transaction(name).objectStore(name).getAllKeys();
           req.onsuccess = () => {
             open.result.close();
-            resolve(req.result === want);
+            resolve(req.result);
           };
-          req.onerror = () => resolve(false);
+          req.onerror = () => reject(req.error);
         };
       }),
-    n,
+    store,
   );
+}
+
+/**
+ * Waits until the page's IndexedDB outbox holds `n` records (an answer is stored a moment after it
+ * shows). Polled from here: waitForFunction does not wait for a promise its function returns.
+ */
+async function storedAnswers(page: Page, n: number): Promise<void> {
+  await expect.poll(async () => (await storedKeys(page, "outbox")).length).toBe(n);
 }
 
 async function exportReplays(page: Page): Promise<void> {
