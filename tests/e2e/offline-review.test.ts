@@ -329,6 +329,79 @@ describe.runIf(enabled)("review without a network", () => {
     await context.close();
   });
 
+  it("a typed card the earlier build kept without its answer: offline the learner grades it themselves, online it is fetched again and asks for typing", async () => {
+    const email = "typist-old-build@example.com";
+    const { context, page, userId } = await learnerContext(email, 1, true);
+    await swControlled(page);
+    // The page the worker keeps holds a day of two new cards, none of them typed.
+    await page.goto(`${server.baseURL}/review`);
+    await page.getByTestId("review-card").waitFor();
+    await reviewSaved(page);
+    const deck = compileDeck(readSource().markdown);
+    const cat = catalogOf(deck);
+    const keyOf = (id: string) => (db().prepare("select key from Card where id = ?").get(id) as { key: string }).key;
+    const typedCard = (id: string) => typeInAnswerFor(cat, deck.cards.find((c) => c.key === keyOf(id))!) !== null;
+    const typedIds = (db().prepare("select id from Card where retiredAt is null").all() as { id: string }[]).map((c) => c.id).filter(typedCard);
+    // A bigger day arrives through a sync and its cards are kept; then each typed card is stored
+    // again exactly as the earlier build stored it: no format, no answer, `typeIn: true`.
+    db().prepare("update User set newPerDay = 40 where id = ?").run(userId);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect.poll(async () => {
+      const kept = await storedKeys(page, "cards");
+      return typedIds.filter((id) => !kept.includes(id)).length;
+    }).toBe(0);
+    const rewritten = await page.evaluate(
+      ([ids]) =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open("kubecards");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction("cards", "readwrite").objectStore("cards");
+            const all = store.getAll();
+            all.onsuccess = () => {
+              const old = (all.result as { id: string; topic: string; front: unknown; back: unknown; note: unknown; source: unknown }[]).filter((r) => ids.includes(r.id));
+              for (const r of old) store.put({ id: r.id, topic: r.topic, front: r.front, back: r.back, note: r.note, source: r.source, typeIn: true });
+              store.transaction.oncomplete = () => {
+                open.result.close();
+                resolve(old.length);
+              };
+            };
+          };
+        }),
+      [typedIds] as const,
+    );
+    expect(typedIds.length).toBeGreaterThanOrEqual(15);
+    expect(rewritten).toBe(typedIds.length);
+
+    // Offline, the page from the worker (its own day has no typed card) runs the kept, bigger day.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId("review-card").waitFor();
+    await page.waitForSelector("[data-testid=review-session][data-waiting]");
+    /** Grades the cards that are not typed until one is on screen; returns it. */
+    async function untilTyped(): Promise<string> {
+      for (let i = 0; i < 40 && !typedCard((await shownCard(page))!); i++) await answer(page, 5);
+      return (await shownCard(page))!;
+    }
+    let shown = await untilTyped();
+    expect(typedCard(shown)).toBe(true);
+    // Its answer is unknown here: no field to type in; the learner sees the answer and grades.
+    await expect(page.getByTestId("type-in").count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: /^Show answer/ }).count()).resolves.toBe(1);
+    const graded = await answer(page, 4);
+    expect(graded).toBe(shown);
+
+    // Online again: the answers go, the typed cards' answers are fetched, and the next one asks for typing.
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await reviewSaved(page);
+    shown = await untilTyped();
+    expect(typedCard(shown)).toBe(true);
+    await page.getByTestId("type-in").waitFor();
+    expect(count("select count(*) n from ReviewLog where userId = ? and cardId = ? and grade = 4", userId, graded)).toBe(1);
+    await context.close();
+  });
+
   it("answers left waiting are delivered from any page once the network is back, and that page counts them", async () => {
     const email = "courier@example.com";
     const { context, page, userId } = await learnerContext(email, 4);
