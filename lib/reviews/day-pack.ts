@@ -5,7 +5,7 @@ import type { Learner } from "./learner";
 import { readNewCardIds } from "./queue-reads";
 import { cardText } from "./card-text";
 import { readRowsSince, scheduleOfState } from "./schedule-store";
-import { offersTypeIn } from "./type-in";
+import { typeInOffers, type TypeInOffers } from "./type-in";
 
 /**
  * What the browser needs to run the learner's review session on its own for today and tomorrow
@@ -68,21 +68,27 @@ export async function loadDayPack(db: DbTx, sessionLearner: Learner, now: Date):
   };
 }
 
-/** A card's text as the review screen shows it, and whether the learner types its answer. */
-export type CardContent = { id: string; topic: string; typeIn: boolean } & ReturnType<typeof cardText>;
+/**
+ * A card's text as the review screen shows it, and, when the learner types its answer, the
+ * component whose name it is (judged in the browser against `components` of the same reply).
+ */
+export type CardContent = { id: string; topic: string; typeIn: string | null } & ReturnType<typeof cardText>;
 
-export async function loadCardContents(db: DbTx, learner: Learner, ids: string[]): Promise<CardContent[]> {
-  if (!ids.length) return [];
+export interface CardContents {
+  cards: CardContent[];
+  /** Every component's names, once for all the cards (empty when none of them is typed). */
+  components: TypeInOffers["components"];
+}
+
+export async function loadCardContents(db: DbTx, learner: Learner, ids: string[]): Promise<CardContents> {
+  if (!ids.length) return { cards: [], components: [] };
   const cards = await db.card.findMany({
     where: { id: { in: ids } },
     select: { id: true, key: true, topic: true, frontZh: true, frontEn: true, backZh: true, backEn: true, noteZh: true, noteEn: true, source: true },
   });
-  return Promise.all(
-    cards.map(async (c) => ({
-      id: c.id,
-      topic: c.topic,
-      ...cardText(c),
-      typeIn: learner.typeAnswers ? await offersTypeIn(db, c.key) : false,
-    })),
-  );
+  const typing = learner.typeAnswers ? await typeInOffers(db, cards.map((c) => c.key)) : { componentOf: new Map<string, string>(), components: [] };
+  return {
+    cards: cards.map((c) => ({ id: c.id, topic: c.topic, ...cardText(c), typeIn: typing.componentOf.get(c.key) ?? null })),
+    components: typing.components,
+  };
 }

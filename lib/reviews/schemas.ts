@@ -2,9 +2,6 @@ import { z } from "zod";
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
-/** What the learner typed for a review card; checked on the server (lib/reviews/type-in). */
-export const typeInInputSchema = z.strictObject({ cardId: id, text: z.string().max(120) });
-
 /** An answer or undo given in the browser, as its outbox sends it (lib/reviews/sync). */
 const epochMs = z.number().int().min(0).max(8_640_000_000_000).transform((ms) => new Date(ms));
 const syncOpSchema = z.discriminatedUnion("type", [

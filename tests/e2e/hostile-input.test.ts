@@ -6,7 +6,7 @@ import { createAccount } from "@/lib/accounts/sign-up";
 import { settingsSchema, signUpSchema } from "@/lib/accounts/schemas";
 import { algorithmSchema } from "@/lib/reviews/switch-algorithm";
 import { deleteAccountSchema } from "@/lib/accounts/delete";
-import { cardContentsInputSchema, SYNC_BATCH, syncInputSchema, typeInInputSchema } from "@/lib/reviews/schemas";
+import { cardContentsInputSchema, SYNC_BATCH, syncInputSchema } from "@/lib/reviews/schemas";
 import { answerSchema, checkMatchSchema, retrySchema, startMatchSchema, startQuizSchema } from "@/lib/quizzes/schemas";
 import { startMatch } from "@/lib/quizzes/match";
 import { loadDayPack } from "@/lib/reviews/day-pack";
@@ -168,7 +168,6 @@ const JSON_ACTIONS: JsonAction[] = [
     schema: checkMatchSchema,
     valid: () => ({ roundId: ids.myRound, pairs: { a: "p", b: "q", c: "r", d: "s", e: "t", f: "u" }, requestId: randomUUID() }),
   },
-  { name: "checkTypedAction", file: "app/(app)/review/actions.ts", page: "/review", schema: typeInInputSchema, valid: () => ({ cardId: ids.card, text: "kubelet" }) },
   { name: "setLocaleAction", file: "app/_components/locale-action.ts", page: "/", schema: settingsSchema.pick({ locale: true }).strict(), valid: () => ({ locale: "zh-CN" }) },
 ];
 

@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { replayExport } from "@/lib/accounts/export-replay";
+import { compileDeck } from "@/lib/core/deck/compile";
+import { catalogOf } from "@/lib/core/quiz/catalog";
+import { judgeTypeIn } from "@/lib/core/quiz/type-in";
+import { typeInAnswerFor } from "@/lib/core/quiz/type-in-offer";
+import { readSource } from "@/seed/source";
 import { downloadExport, launchBrowser, reviewSaved, signUpInBrowser, swControlled } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 
@@ -17,11 +22,11 @@ let browser: Browser;
 const db = () => new Database(server.databaseUrl.slice("file:".length));
 const count = (sql: string, ...args: unknown[]) => (db().prepare(sql).get(...args) as { n: number }).n;
 
-async function learnerContext(email: string, newPerDay = 10): Promise<{ context: BrowserContext; page: Page; userId: string }> {
+async function learnerContext(email: string, newPerDay = 10, typeAnswers = false): Promise<{ context: BrowserContext; page: Page; userId: string }> {
   const context = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Berlin", viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await signUpInBrowser(page, server.baseURL, email, "Offline learner");
-  db().prepare("update User set newPerDay = ? where email = ?").run(newPerDay, email);
+  db().prepare("update User set newPerDay = ?, typeAnswers = ? where email = ?").run(newPerDay, typeAnswers ? 1 : 0, email);
   await page.goto(`${server.baseURL}/review`);
   await page.getByTestId("review-card").waitFor();
   await reviewSaved(page);
@@ -49,24 +54,32 @@ async function answer(page: Page, grade: number): Promise<string> {
   return id;
 }
 
-/** Waits until the page's IndexedDB outbox holds `n` records (an answer is stored a moment after it shows). */
-async function storedAnswers(page: Page, n: number): Promise<void> {
-  await page.waitForFunction(
-    (want) =>
-      new Promise<boolean>((resolve) => {
+/** What one store of the page's IndexedDB holds: its records' keys. */
+function storedKeys(page: Page, store: "outbox" | "cards"): Promise<IDBValidKey[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<IDBValidKey[]>((resolve, reject) => {
         const open = indexedDB.open("kubecards");
-        open.onerror = () => resolve(false);
+        open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const req = open.result.transaction("outbox").objectStore("outbox").count();
+          const req = open.result.transaction(name).objectStore(name).getAllKeys();
           req.onsuccess = () => {
             open.result.close();
-            resolve(req.result === want);
+            resolve(req.result);
           };
-          req.onerror = () => resolve(false);
+          req.onerror = () => reject(req.error);
         };
       }),
-    n,
+    store,
   );
+}
+
+/**
+ * Waits until the page's IndexedDB outbox holds `n` records (an answer is stored a moment after it
+ * shows). Polled from here: waitForFunction does not wait for a promise its function returns.
+ */
+async function storedAnswers(page: Page, n: number): Promise<void> {
+  await expect.poll(async () => (await storedKeys(page, "outbox")).length).toBe(n);
 }
 
 async function exportReplays(page: Page): Promise<void> {
@@ -241,6 +254,151 @@ describe.runIf(enabled)("review without a network", () => {
     const rows = db().prepare("select cardId from ReviewLog where userId = ? order by reviewedAt, id").all(userId) as { cardId: string }[];
     expect(rows.map((r) => r.cardId)).toEqual([first, second, third]);
     await exportReplays(page);
+    await context.close();
+  });
+
+  it("judges typed answers offline, in the browser, as the server's checker does, and delivers the answers graded from them once", async () => {
+    const email = "typist-offline@example.com";
+    const { context, page, userId } = await learnerContext(email, 40, true);
+    await swControlled(page);
+    await page.goto(`${server.baseURL}/review`);
+    await page.getByTestId("review-card").waitFor();
+    await reviewSaved(page);
+    // The server's judge over the seeded deck: what the browser must show.
+    const deck = compileDeck(readSource().markdown);
+    const cat = catalogOf(deck);
+    const keyOf = (id: string) => (db().prepare("select key from Card where id = ?").get(id) as { key: string }).key;
+    const onServer = (cardId: string, text: string) => judgeTypeIn(typeInAnswerFor(cat, deck.cards.find((c) => c.key === keyOf(cardId))!)!, text);
+
+    await context.setOffline(true);
+    const given: string[] = [];
+    const grades: number[] = [];
+    /** Grades the cards that ask for no typing until one does; returns it. */
+    async function nextTypedCard(): Promise<string> {
+      for (let i = 0; i < 40 && (await page.getByTestId("type-in").count()) === 0; i++) {
+        given.push(await answer(page, 5));
+        grades.push(5);
+      }
+      await page.getByTestId("type-in").waitFor({ timeout: 1000 });
+      return (await shownCard(page))!;
+    }
+    /** Types the text, checks it (the checker's script comes from the service worker), grades the suggestion with Enter. */
+    async function typeAndGrade(cardId: string, text: string): Promise<{ correct: boolean; suggested: number; expected: string }> {
+      await page.getByTestId("type-in-answer").fill(text);
+      await page.getByTestId("type-in-answer").press("Enter");
+      await page.getByTestId("type-in-result").waitFor();
+      const shown = {
+        correct: (await page.getByTestId("type-in-result").getAttribute("data-correct")) === "true",
+        suggested: Number(await page.locator("[data-suggested=true]").getAttribute("data-grade")),
+        expected: (await page.getByTestId("type-in-expected").textContent())!,
+      };
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((before) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== before, cardId);
+      given.push(cardId);
+      grades.push(shown.suggested);
+      return shown;
+    }
+
+    const first = await nextTypedCard();
+    expect(keyOf(first)).toMatch(/^component:kubelet:duty:/);
+    const typo = onServer(first, "kublet");
+    expect(typo).toMatchObject({ correct: true, exact: false, suggested: 4 });
+    await expect(typeAndGrade(first, "kublet")).resolves.toEqual({ correct: true, suggested: 4, expected: typo.target });
+
+    const second = await nextTypedCard();
+    const wrongText = keyOf(second).startsWith("component:etcd:") ? "kube-proxy" : "etcd";
+    const wrong = onServer(second, wrongText);
+    expect(wrong).toMatchObject({ correct: false, suggested: 1 });
+    await expect(typeAndGrade(second, wrongText)).resolves.toEqual({ correct: false, suggested: 1, expected: wrong.target });
+    await storedAnswers(page, given.length);
+    expect(count("select count(*) n from ReviewLog where userId = ?", userId)).toBe(0);
+
+    // Back online: each answer delivered once, in order, with the grade taken from the typed check.
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await reviewSaved(page);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await reviewSaved(page);
+    const rows = db().prepare("select cardId, grade, requestId from ReviewLog where userId = ? order by reviewedAt, id").all(userId) as { cardId: string; grade: number; requestId: string }[];
+    expect(rows.map((r) => r.cardId)).toEqual(given);
+    expect(rows.map((r) => r.grade)).toEqual(grades);
+    expect(rows.filter((r) => r.cardId === first).map((r) => r.grade)).toEqual([4]);
+    expect(rows.filter((r) => r.cardId === second).map((r) => r.grade)).toEqual([1]);
+    expect(new Set(rows.map((r) => r.requestId)).size).toBe(given.length);
+    await exportReplays(page);
+    await context.close();
+  });
+
+  it("a typed card the earlier build kept without its answer: offline the learner grades it themselves, online it is fetched again and asks for typing", async () => {
+    const email = "typist-old-build@example.com";
+    const { context, page, userId } = await learnerContext(email, 1, true);
+    await swControlled(page);
+    // The page the worker keeps holds a day of two new cards, none of them typed.
+    await page.goto(`${server.baseURL}/review`);
+    await page.getByTestId("review-card").waitFor();
+    await reviewSaved(page);
+    const deck = compileDeck(readSource().markdown);
+    const cat = catalogOf(deck);
+    const keyOf = (id: string) => (db().prepare("select key from Card where id = ?").get(id) as { key: string }).key;
+    const typedCard = (id: string) => typeInAnswerFor(cat, deck.cards.find((c) => c.key === keyOf(id))!) !== null;
+    const typedIds = (db().prepare("select id from Card where retiredAt is null").all() as { id: string }[]).map((c) => c.id).filter(typedCard);
+    // A bigger day arrives through a sync and its cards are kept; then each typed card is stored
+    // again exactly as the earlier build stored it: no format, no answer, `typeIn: true`.
+    db().prepare("update User set newPerDay = 40 where id = ?").run(userId);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect.poll(async () => {
+      const kept = await storedKeys(page, "cards");
+      return typedIds.filter((id) => !kept.includes(id)).length;
+    }).toBe(0);
+    const rewritten = await page.evaluate(
+      ([ids]) =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open("kubecards");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction("cards", "readwrite").objectStore("cards");
+            const all = store.getAll();
+            all.onsuccess = () => {
+              const old = (all.result as { id: string; topic: string; front: unknown; back: unknown; note: unknown; source: unknown }[]).filter((r) => ids.includes(r.id));
+              for (const r of old) store.put({ id: r.id, topic: r.topic, front: r.front, back: r.back, note: r.note, source: r.source, typeIn: true });
+              store.transaction.oncomplete = () => {
+                open.result.close();
+                resolve(old.length);
+              };
+            };
+          };
+        }),
+      [typedIds] as const,
+    );
+    expect(typedIds.length).toBeGreaterThanOrEqual(15);
+    expect(rewritten).toBe(typedIds.length);
+
+    // Offline, the page from the worker (its own day has no typed card) runs the kept, bigger day.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId("review-card").waitFor();
+    await page.waitForSelector("[data-testid=review-session][data-waiting]");
+    /** Grades the cards that are not typed until one is on screen; returns it. */
+    async function untilTyped(): Promise<string> {
+      for (let i = 0; i < 40 && !typedCard((await shownCard(page))!); i++) await answer(page, 5);
+      return (await shownCard(page))!;
+    }
+    let shown = await untilTyped();
+    expect(typedCard(shown)).toBe(true);
+    // Its answer is unknown here: no field to type in; the learner sees the answer and grades.
+    await expect(page.getByTestId("type-in").count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: /^Show answer/ }).count()).resolves.toBe(1);
+    const graded = await answer(page, 4);
+    expect(graded).toBe(shown);
+
+    // Online again: the answers go, the typed cards' answers are fetched, and the next one asks for typing.
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await reviewSaved(page);
+    shown = await untilTyped();
+    expect(typedCard(shown)).toBe(true);
+    await page.getByTestId("type-in").waitFor();
+    expect(count("select count(*) n from ReviewLog where userId = ? and cardId = ? and grade = 4", userId, graded)).toBe(1);
     await context.close();
   });
 

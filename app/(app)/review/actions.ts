@@ -4,9 +4,8 @@ import { jsonAction } from "@/app/_actions/action";
 import { readyDb } from "@/lib/db/client";
 import { loadCardContents, loadDayPack } from "@/lib/reviews/day-pack";
 import { syncOps } from "@/lib/reviews/sync";
-import { cardContentsInputSchema, syncInputSchema, typeInInputSchema } from "@/lib/reviews/schemas";
-import { checkTypeIn } from "@/lib/reviews/type-in";
-import { toClientContent } from "./client-session";
+import { cardContentsInputSchema, syncInputSchema } from "@/lib/reviews/schemas";
+import { toContentsPayload } from "./client-session";
 
 /**
  * The review screen's outbox: answers and undos given in the browser, in order, each applied once
@@ -25,24 +24,18 @@ export const syncAction = jsonAction({
   },
 });
 
-/** The text of cards the browser does not hold yet (a pack may name cards it has not seen). */
+/**
+ * The text of cards the browser does not hold yet (a pack may name cards it has not seen), with
+ * what their typed answers are judged against: the browser judges them itself, online or not.
+ */
 export const cardContentsAction = jsonAction({
   name: "card-contents",
   session: "required",
   input: cardContentsInputSchema,
-  refusal: { cards: [] },
+  refusal: { cards: [], components: [] },
   async run({ user, input }) {
-    const cards = await loadCardContents(await readyDb(), user, input.ids);
-    return { ok: true as const, cards: cards.map(toClientContent) };
+    return { ok: true as const, ...toContentsPayload(await loadCardContents(await readyDb(), user, input.ids)) };
   },
-});
-
-/** Compares a typed answer with the card's; writes nothing (the grade is still the learner's). */
-export const checkTypedAction = jsonAction({
-  name: "check-typed",
-  session: "required",
-  input: typeInInputSchema,
-  run: async ({ input }) => checkTypeIn(await readyDb(), input.cardId, input.text),
 });
 
 export type SyncActionResult = Awaited<ReturnType<typeof syncAction>>;

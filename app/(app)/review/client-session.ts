@@ -1,7 +1,9 @@
 import { cardTextBlocks, type Block } from "@/lib/core/deck/card-text";
 import type { SourceRef } from "@/lib/core/deck/types";
+import type { ComponentNames } from "@/lib/core/quiz/type-in-names";
+import type { TypedAnswer } from "@/lib/core/quiz/types";
 import type { LocalCard, LocalSession } from "@/lib/core/srs/day-pack";
-import type { CardContent } from "@/lib/reviews/day-pack";
+import type { CardContents } from "@/lib/reviews/day-pack";
 
 type Sides = { zh: Block[]; en: Block[] };
 
@@ -13,13 +15,31 @@ export interface ClientContent {
   back: Sides;
   note: Sides | null;
   source: SourceRef;
-  typeIn: boolean;
+  /** When the learner types this card's answer: what the browser judges it against. */
+  typed: TypedAnswer | null;
+  /**
+   * Kept by an earlier build, which stored only that this card is typed, not its answer: fetched
+   * again when online; until then the learner sees the answer and grades themselves.
+   */
+  typedUnknown?: true;
+}
+
+/**
+ * Card contents as the server sends them: every component's names once, and each typed card
+ * naming its component (./typed-contents turns them into ClientContent in the browser).
+ */
+export interface ContentsPayload {
+  cards: (Omit<ClientContent, "typed" | "typedUnknown"> & { typeIn: string | null })[];
+  components: ComponentNames[];
 }
 
 const sides = (s: { zh: string; en: string }): Sides => ({ zh: cardTextBlocks(s.zh), en: cardTextBlocks(s.en) });
 
-export function toClientContent(c: CardContent): ClientContent {
-  return { id: c.id, topic: c.topic, front: sides(c.front), back: sides(c.back), note: c.note ? sides(c.note) : null, source: c.source, typeIn: c.typeIn };
+export function toContentsPayload(c: CardContents): ContentsPayload {
+  return {
+    cards: c.cards.map((x) => ({ id: x.id, topic: x.topic, front: sides(x.front), back: sides(x.back), note: x.note ? sides(x.note) : null, source: x.source, typeIn: x.typeIn })),
+    components: c.components,
+  };
 }
 
 /** The card on screen: its text and what the browser's session says of it (lib/core/srs/day-pack). */

@@ -3,13 +3,14 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { DayPack, PackOp } from "@/lib/core/srs/day-pack";
 import type { ClientContent } from "./client-session";
+import { CONTENT_VERSION, contentFromRecord, type ContentRecord } from "./content-record";
 
 /**
  * What the review screen keeps in IndexedDB (through `idb`, a small maintained wrapper that turns
  * its requests into promises): the learner's latest day pack, the text of its cards, and the
  * outbox of answers not yet acknowledged. Keyed by learner, so a second account on the same
- * browser never sees or sends the first one's. The outbox's record shape is versioned (`v`): a
- * newer build must still read and deliver what an older one wrote.
+ * browser never sees or sends the first one's. The outbox's and the cards' record shapes are
+ * versioned (`v`): a newer build must still read and deliver what an older one wrote.
  */
 
 export const OUTBOX_VERSION = 1;
@@ -23,7 +24,7 @@ export interface OutboxRecord {
 
 interface Schema extends DBSchema {
   packs: { key: string; value: { userId: string; pack: DayPack } };
-  cards: { key: string; value: ClientContent };
+  cards: { key: string; value: ContentRecord };
   outbox: { key: number; value: OutboxRecord; indexes: { byUser: string } };
 }
 
@@ -52,12 +53,12 @@ export async function writePack(pack: DayPack): Promise<void> {
 }
 
 export async function readContents(): Promise<ClientContent[]> {
-  return (await db()).getAll("cards");
+  return (await (await db()).getAll("cards")).map(contentFromRecord);
 }
 
 export async function writeContents(cards: readonly ClientContent[]): Promise<void> {
   const tx = (await db()).transaction("cards", "readwrite");
-  await Promise.all([...cards.map((c) => tx.store.put(c)), tx.done]);
+  await Promise.all([...cards.map((c) => tx.store.put({ ...c, v: CONTENT_VERSION })), tx.done]);
 }
 
 /** The learner's outbox in the order the answers were given. */

@@ -5,7 +5,7 @@ import { applyOps, localSession } from "@/lib/core/srs/day-pack";
 import { packCardIds } from "@/lib/core/srs/pack-cards";
 import { algorithmFor } from "@/lib/core/srs/fsrs-algorithm";
 import { loadCardContents, loadDayPack } from "@/lib/reviews/day-pack";
-import { toClientContent } from "./client-session";
+import { toContentsPayload } from "./client-session";
 import { ReviewSession } from "./review-session";
 
 export async function generateMetadata() {
@@ -18,7 +18,7 @@ export default async function ReviewPage() {
   const user = await requireUser();
   const db = await readyDb();
   const pack = await loadDayPack(db, user, new Date());
-  const contents = (await loadCardContents(db, user, packCardIds(pack))).map(toClientContent);
+  const contents = toContentsPayload(await loadCardContents(db, user, packCardIds(pack)));
   // What the browser shows until its own copy of this code has loaded (app/(app)/review/day-engine).
   const algorithm = algorithmFor({ algorithm: pack.learner.algorithm, desiredRetention: pack.learner.desiredRetention, weights: pack.learner.fsrsWeights });
   const session = localSession(applyOps(pack, [], pack.builtAt, algorithm), pack.builtAt, algorithm);

@@ -62,8 +62,8 @@ export function ReviewCard(props: {
               ) : null}
             </p>
           </div>
-        ) : card.typeIn ? (
-          <TypeInForm key={card.id} cardId={card.id} onChecked={onTyped} onSkip={onReveal} />
+        ) : card.typed ? (
+          <TypeInForm key={card.id} answer={card.typed} onChecked={onTyped} onSkip={onReveal} />
         ) : (
           <button type="button" className="btn-primary w-full py-3 text-base" onClick={onReveal} autoFocus aria-keyshortcuts="Space Enter">
             {t("showAnswer")} <span className="key-hint text-xs" data-key-hint>({t("showAnswerHint")})</span>

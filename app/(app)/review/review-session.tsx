@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { DayPack, LocalSession } from "@/lib/core/srs/day-pack";
-import type { ClientContent } from "./client-session";
+import type { ContentsPayload } from "./client-session";
 import { GradeButtons } from "./grade-buttons";
 import { OutboxBadge } from "./outbox-badge";
 import { ReviewCard } from "./review-card";
@@ -15,7 +15,7 @@ import { useReviewSession } from "./use-review-session";
 
 type Locale = "en" | "zh-CN";
 
-type Props = { userId: string; initialPack: DayPack; initialSession: LocalSession; initialContents: ClientContent[]; locale: Locale; timeZone: string };
+type Props = { userId: string; initialPack: DayPack; initialSession: LocalSession; initialContents: ContentsPayload; locale: Locale; timeZone: string };
 
 export function ReviewSession({ userId, initialPack, initialSession, initialContents, locale, timeZone }: Props) {
   const t = useTranslations("review");

@@ -1,22 +1,30 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { Marked } from "@/app/_components/marked-diff";
+import { useEffect, useState } from "react";
 import type { TypeInResult } from "@/lib/core/quiz/type-in";
-import { checkTypedAction } from "./actions";
+import type { TypedAnswer } from "@/lib/core/quiz/types";
 
 export type TypeInState = { typed: string; result: TypeInResult } | null;
 
+/** The judge and the view of its verdict (./type-in-checker), loaded when a card asks for typing. */
+let checker: typeof import("./type-in-checker") | null = null;
+const loadChecker = async () => (checker ??= await import("./type-in-checker"));
+
 /**
- * Type the answer before seeing it: Enter checks it on the server, then the answer shows with
- * what was typed against the expected name and a suggested grade. "Show answer" skips typing.
+ * Type the answer before seeing it: Enter judges it here in the browser (the quizzes' typed
+ * checker, online or offline), then the answer shows with what was typed against the expected
+ * name and a suggested grade. "Show answer" skips typing.
  */
-export function TypeInForm({ cardId, onChecked, onSkip }: { cardId: string; onChecked: (s: NonNullable<TypeInState>) => void; onSkip: () => void }) {
+export function TypeInForm({ answer, onChecked, onSkip }: { answer: TypedAnswer; onChecked: (s: NonNullable<TypeInState>) => void; onSkip: () => void }) {
   const t = useTranslations("review.typeIn");
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    // Fetched while the learner types; if it fails, Enter tries again and says so.
+    loadChecker().catch(() => {});
+  }, []);
   return (
     <form
       className="space-y-2"
@@ -27,9 +35,8 @@ export function TypeInForm({ cardId, onChecked, onSkip }: { cardId: string; onCh
         setBusy(true);
         setFailed(false);
         try {
-          const res = await checkTypedAction({ cardId, text });
-          if (res.ok) onChecked({ typed: text, result: res.result });
-          else setFailed(true);
+          const { judgeTypeIn } = await loadChecker();
+          onChecked({ typed: text, result: judgeTypeIn(answer, text) });
         } catch {
           setFailed(true);
         } finally {
@@ -62,34 +69,15 @@ export function TypeInForm({ cardId, onChecked, onSkip }: { cardId: string; onCh
       </div>
       {failed ? (
         <p role="alert" className="field-error">
-          {typeof navigator !== "undefined" && !navigator.onLine ? t("offline") : t("failed")}
+          {t("failed")}
         </p>
       ) : null}
     </form>
   );
 }
 
-/** What was typed against the expected name, differences marked, and the grade it suggests. */
+/** The verdict's view: shown only once an answer was checked, so the checker that brings it has loaded. */
 export function TypeInComparison({ state }: { state: NonNullable<TypeInState> }) {
-  const t = useTranslations("review.typeIn");
-  const { typed, result } = state;
-  return (
-    <div className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid="type-in-result" data-correct={result.correct}>
-      <p className={result.correct ? "font-medium text-green-800 dark:text-green-300" : "font-medium text-red-800 dark:text-red-300"}>
-        {result.correct ? (result.exact ? t("exact") : t("close")) : t("wrong")}
-      </p>
-      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-        <dt className="text-slate-600 dark:text-slate-400">{t("typed")}</dt>
-        <dd data-testid="type-in-typed">
-          <Marked parts={result.parts} side="typed" />
-          <span className="sr-only"> ({typed})</span>
-        </dd>
-        <dt className="text-slate-600 dark:text-slate-400">{t("expected")}</dt>
-        <dd data-testid="type-in-expected">
-          <Marked parts={result.parts} side="expected" />
-        </dd>
-      </dl>
-      <p className="mt-2 text-slate-600 dark:text-slate-400">{t("suggested", { grade: result.suggested })}</p>
-    </div>
-  );
+  const View = checker!.TypeInComparison;
+  return <View typed={state.typed} result={state.result} />;
 }

@@ -8,8 +8,9 @@ import { packCardIds } from "@/lib/core/srs/pack-cards";
 import type { Quality } from "@/lib/core/srs/sm2";
 import { FSRS_BUTTON_GRADES } from "@/lib/core/srs/fsrs-buttons";
 import { cardContentsAction } from "./actions";
-import type { ClientContent, ClientSession } from "./client-session";
+import type { ClientContent, ClientSession, ContentsPayload } from "./client-session";
 import type { Delivery } from "./outbox-sync";
+import { needsContents, unpackContents } from "./typed-contents";
 import { markAnswerKey, markNextCardCommitted } from "./paint-marks";
 
 export type Notice = { kind: "info" | "error"; text: string } | null;
@@ -33,12 +34,13 @@ const TICK_MS = 30_000;
 type Engine = typeof import("./day-engine");
 const io = () => import("./review-io");
 
-export function useReviewSession({ userId, initialPack, initialSession, initialContents }: { userId: string; initialPack: DayPack; initialSession: LocalSession; initialContents: ClientContent[] }) {
+export function useReviewSession({ userId, initialPack, initialSession, initialContents }: { userId: string; initialPack: DayPack; initialSession: LocalSession; initialContents: ContentsPayload }) {
   const t = useTranslations("review");
   const router = useRouter();
   const [pack, setPack] = useState(initialPack);
   const [ops, setOps] = useState<PackOp[]>([]);
-  const [contents, setContents] = useState(() => new Map(initialContents.map((c) => [c.id, c])));
+  const [initialCards] = useState(() => unpackContents(initialContents));
+  const [contents, setContents] = useState(() => new Map(initialCards.map((c) => [c.id, c])));
   const [now, setNow] = useState(() => initialPack.builtAt);
   // The answer shows for one showing of a card: the next card (or this one again) starts hidden.
   const [revealedFor, setRevealedFor] = useState<string | null>(null);
@@ -88,12 +90,13 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
   }, []);
 
   const fetchContents = useCallback(async (p: DayPack, have: ReadonlyMap<string, ClientContent>) => {
-    const ids = packCardIds(p).filter((id) => !have.has(id));
+    const ids = packCardIds(p).filter((id) => needsContents(have.get(id)));
     if (!ids.length) return;
     const res = await cardContentsAction({ ids });
     if (!res.ok) return;
-    setContents((m) => new Map([...m, ...res.cards.map((c) => [c.id, c] as const)]));
-    void io().then((m) => m.writeContents(res.cards)).catch(() => {});
+    const cards = unpackContents(res);
+    setContents((m) => new Map([...m, ...cards.map((c) => [c.id, c] as const)]));
+    void io().then((m) => m.writeContents(cards)).catch(() => {});
   }, []);
 
   const report = useCallback(
@@ -157,7 +160,7 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
         if (stored && stored.format === initialPack.format) setPack((p) => (stored.builtAt.getTime() > p.builtAt.getTime() ? stored : p));
         else void writePack(initialPack).catch(() => {});
         setContents((m) => new Map([...texts.map((c) => [c.id, c] as const), ...m]));
-        void writeContents(initialContents).catch(() => {});
+        void writeContents(initialCards).catch(() => {});
         const ids = new Set(waiting.map((r) => r.op.requestId));
         setOps((list) => [...waiting.map((r) => r.op), ...list.filter((op) => !ids.has(op.requestId))]);
         setNow(new Date());

@@ -1,25 +1,12 @@
 /**
- * Type-in on review cards: which cards can be answered by typing (their answer is a component's
- * name), the quiz's typed checker for them, and the grade the comparison suggests. The learner
- * still chooses the grade; the suggestion only marks a button.
+ * The judge of a typed answer on a review card: the quiz's typed checker and the grade the
+ * comparison suggests. The learner still chooses the grade; the suggestion only marks a button.
+ * The browser runs it (loaded when a card asks for typing, see app/(app)/review/type-in.tsx),
+ * online or offline, so it imports nothing but the checker; which cards ask is ./type-in-offer.
  */
-import type { CompiledCard } from "@/lib/core/deck/types";
-import type { Catalog } from "./catalog";
-import { componentTypedAnswer } from "./kinds/typed";
 import { judgeTyped, normalizeTyped, typedComparison } from "./typed";
 import type { DiffPart } from "./diff";
 import type { TypedAnswer } from "./types";
-
-/** The typed answer for a card whose back is a component's name (duty cards), else null. */
-export function typeInAnswerFor(cat: Catalog, card: Pick<CompiledCard, "back" | "fact">): TypedAnswer | null {
-  if (card.fact?.kind !== "component") return null;
-  const component = cat.components.find((c) => c.fact.id === card.fact?.id);
-  if (!component) return null;
-  const answer = componentTypedAnswer(cat, component);
-  const accepted = new Set(answer.accepted.map(normalizeTyped));
-  const back = [card.back.en, card.back.zh].map((s) => normalizeTyped(s.replace(/^the\s+/i, "")));
-  return back.some((b) => accepted.has(b)) ? answer : null;
-}
 
 export interface TypeInResult {
   correct: boolean;

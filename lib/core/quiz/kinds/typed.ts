@@ -3,6 +3,7 @@ import { cardKeysFor } from "../cards";
 import type { Catalog, ComponentItem, Duty } from "../catalog";
 import { componentNames } from "../aliases";
 import { normalizeTyped } from "../typed";
+import { typedAnswerAmong, type ComponentNames } from "../type-in-names";
 import type { TypedAnswer } from "../types";
 import { componentConfusion } from "./contrast";
 
@@ -19,13 +20,14 @@ function ownNames(cat: Catalog, c: ComponentItem): string[] {
   return componentNames(c.fact).filter((n) => !others.has(normalizeTyped(n)));
 }
 
+/** Every component with its label and own names: what typed answers naming components are judged against. */
+export function componentNamesOf(cat: Catalog): ComponentNames[] {
+  return cat.components.map((c) => ({ id: c.fact.id, label: c.label, names: ownNames(cat, c) }));
+}
+
 /** What a typed answer naming this component accepts, and the other components it must not be taken for. */
 export function componentTypedAnswer(cat: Catalog, c: ComponentItem): TypedAnswer {
-  return {
-    expected: c.label,
-    accepted: ownNames(cat, c),
-    rivals: cat.components.filter((o) => o !== c).map((o) => ({ id: o.fact.id, names: ownNames(cat, o) })),
-  };
+  return typedAnswerAmong(componentNamesOf(cat), c.fact.id)!;
 }
 
 /** "Which component …?" answered by typing its name: recall instead of recognition. */
