@@ -43,7 +43,11 @@ export async function reviewSaved(page: Page): Promise<void> {
 /** Waits until the service worker is active and controls this page (reloading once or twice if the page escaped its claim). */
 export async function swControlled(p: Page): Promise<void> {
   try {
-    await p.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated", undefined, { timeout: 20_000 });
+    // Polled from here: waitForFunction takes a promise the predicate returns as truthy at once.
+    for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 100))) {
+      if (await p.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated")) break;
+      if (Date.now() > deadline) throw new Error("the service worker did not activate within 20 s");
+    }
     // A document whose navigation began while the worker was installing can escape the claim the
     // worker makes on activating (clientsClaim; seen in about 1 sign-up in 4 here); a page loaded
     // after activation is controlled.
