@@ -20,9 +20,17 @@ function ownNames(cat: Catalog, c: ComponentItem): string[] {
   return componentNames(c.fact).filter((n) => !others.has(normalizeTyped(n)));
 }
 
-/** Every component with its label and own names: what typed answers naming components are judged against. */
+const namesByCatalog = new WeakMap<Catalog, ComponentNames[]>();
+
+/**
+ * Every component with its label and own names: what typed answers naming components are judged
+ * against. Kept per catalog (catalogs are cached and never changed): a quiz builds a typed answer
+ * for every duty, and working the list out each time was most of a quiz's generation time.
+ */
 export function componentNamesOf(cat: Catalog): ComponentNames[] {
-  return cat.components.map((c) => ({ id: c.fact.id, label: c.label, names: ownNames(cat, c) }));
+  let names = namesByCatalog.get(cat);
+  if (!names) namesByCatalog.set(cat, (names = cat.components.map((c) => ({ id: c.fact.id, label: c.label, names: ownNames(cat, c) }))));
+  return names;
 }
 
 /** What a typed answer naming this component accepts, and the other components it must not be taken for. */
