@@ -125,7 +125,8 @@ describe.runIf(enabled)("a review session with the keyboard", () => {
     const logs = count("select count(*) n from ReviewLog");
     const id = actionId("app/(app)/review/actions.ts", "syncAction");
     const anyCard = (db().prepare("select id from Card limit 1").get() as { id: string }).id;
-    const grade = [{ ops: [{ type: "grade", cardId: anyCard, grade: 5, answeredAt: Date.now(), requestId: crypto.randomUUID(), durationMs: 1 }] }];
+    const userId = (db().prepare("select id from User where email = ?").get("reviewer@example.com") as { id: string }).id;
+    const grade = [{ userId, ops: [{ type: "grade", cardId: anyCard, grade: 5, answeredAt: Date.now(), requestId: crypto.randomUUID(), durationMs: 1 }] }];
 
     // No cookie: the request never reaches the action; it is sent to sign-in.
     const anonymous = await fetch(`${server.baseURL}/review`, { method: "POST", redirect: "manual", headers: { "Next-Action": id, Origin: server.baseURL }, body: JSON.stringify(grade) });
@@ -144,5 +145,35 @@ describe.runIf(enabled)("a review session with the keyboard", () => {
     expect(stale.status).toBeLessThan(500);
     expect(stale.text).toContain('"error":"unauthorized"');
     expect(count("select count(*) n from ReviewLog")).toBe(logs);
+  });
+
+  it("an answer given before the schedule code has loaded counts once, and the next card shows when it arrives", async () => {
+    // A slow phone: the browser's schedule engine (a chunk loaded after the page) takes 1.5 s.
+    const context = await browser.newContext({ locale: "en-US", timezoneId: "America/Los_Angeles", serviceWorkers: "block" });
+    const slow = await context.newPage();
+    await signUpInBrowser(slow, server.baseURL, "slow-phone@example.com", "Slow phone");
+    let delayed = 0;
+    await slow.route("**/_next/static/chunks/*.js", async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('"localSession"') && body.includes('"applyOps"')) {
+        delayed++;
+        await new Promise((r) => setTimeout(r, 1_500));
+      }
+      await route.fulfill({ response, body });
+    });
+    await slow.goto(`${server.baseURL}/review`);
+    const first = (await slow.getByTestId("review-card").getAttribute("data-card-id"))!;
+    await slow.keyboard.press("Space");
+    await slow.getByTestId("card-back").waitFor();
+    await slow.keyboard.press("5");
+    // Pressed again, as a learner does when nothing seems to happen: still one answer.
+    await slow.keyboard.press("5");
+    await slow.waitForFunction((id) => document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") !== id, first, { timeout: 10_000 });
+    expect(delayed).toBe(1);
+    await reviewSaved(slow);
+    const userId = (db().prepare("select id from User where email = ?").get("slow-phone@example.com") as { id: string }).id;
+    expect(db().prepare("select cardId, grade, kind from ReviewLog where userId = ?").all(userId)).toEqual([{ cardId: first, grade: 5, kind: "new" }]);
+    await context.close();
   });
 });

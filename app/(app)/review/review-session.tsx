@@ -19,7 +19,7 @@ type Props = { userId: string; initialPack: DayPack; initialSession: LocalSessio
 
 export function ReviewSession({ userId, initialPack, initialSession, initialContents, locale, timeZone }: Props) {
   const t = useTranslations("review");
-  const { session, card, revealed, notice, reveal, grade, undo, waiting, loaded, offline, stalled, showing, missingText } = useReviewSession({ userId, initialPack, initialSession, initialContents });
+  const { session, card, revealed, notice, reveal, grade, undo, waiting, loaded, offline, stalled, showing, settled, missingText } = useReviewSession({ userId, initialPack, initialSession, initialContents });
   // What was typed for the card on screen (a card shown again, e.g. after an undo, starts afresh).
   const [typed, setTyped] = useState<{ showing: string; state: TypeInState }>({ showing: "", state: null });
   const typeIn = typed.showing === showing ? typed.state : null;
@@ -28,7 +28,7 @@ export function ReviewSession({ userId, initialPack, initialSession, initialCont
     <div className="mx-auto max-w-2xl space-y-4" data-testid="review-session" data-waiting={loaded ? waiting : undefined}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <button type="button" className="btn-secondary" onClick={undo} disabled={!session.undoTarget} title={t("undoHint")} aria-keyshortcuts="U Control+Z">
+        <button type="button" className="btn-secondary" onClick={undo} disabled={!session.undoTarget || !settled} title={t("undoHint")} aria-keyshortcuts="U Control+Z">
           {t("undo")}
         </button>
       </div>
@@ -54,7 +54,7 @@ export function ReviewSession({ userId, initialPack, initialSession, initialCont
               reveal();
             }}
           />
-          {revealed ? <GradeButtons labels={card.labels} algorithm={card.algorithm} locale={locale} disabled={false} onGrade={grade} suggested={typeIn?.result.suggested} /> : null}
+          {revealed ? <GradeButtons labels={card.labels} algorithm={card.algorithm} locale={locale} disabled={!settled} onGrade={grade} suggested={typeIn?.result.suggested} /> : null}
           <p className="key-hint text-center text-xs text-slate-600 dark:text-slate-400" data-key-hint>
             {t("keyboard")}
           </p>

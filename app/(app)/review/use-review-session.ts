@@ -72,6 +72,9 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
     () => (engine && algorithm ? engine.localSession(engine.applyOps(pack, ops, now, algorithm), now, algorithm) : initialSession),
     [engine, algorithm, pack, ops, now, initialSession],
   );
+  // Without the engine the screen is the server's session, which knows none of the answers given
+  // here since: until it arrives, a second press would answer the same card again.
+  const settled = engine !== null || ops.length === 0;
   const content = local.card ? contents.get(local.card.id) : undefined;
   const session: ClientSession = {
     card: local.card && content ? { ...content, kind: local.card.kind, labels: local.card.labels, algorithm: pack.learner.algorithm, expected: local.card.expected } : null,
@@ -220,7 +223,7 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
 
   const grade = useCallback(
     (quality: Quality) => {
-      if (!card || !revealed || !local.card) return;
+      if (!card || !revealed || !local.card || !settled) return;
       markAnswerKey();
       setNotice(null);
       enqueue({
@@ -233,12 +236,12 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
         expected: local.card.expected,
       });
     },
-    [card, revealed, local.card, enqueue],
+    [card, revealed, local.card, settled, enqueue],
   );
 
   const undo = useCallback(() => {
     const target = local.undoTarget;
-    if (!target) return;
+    if (!target || !settled) return;
     // Shown at once; then an answer still waiting is simply dropped, one already sent is undone by the server.
     const op: PackOp = { type: "undo", requestId: crypto.randomUUID(), target, at: new Date() };
     setOps((list) => [...list, op]);
@@ -252,7 +255,7 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
       await m.addToOutbox(userId, op);
       void sync();
     });
-  }, [local.undoTarget, userId, persist, sync, t]);
+  }, [local.undoTarget, settled, userId, persist, sync, t]);
 
   const reveal = useCallback(() => setRevealedFor(showing), [showing]);
 
@@ -288,5 +291,5 @@ export function useReviewSession({ userId, initialPack, initialSession, initialC
     return () => window.removeEventListener("keydown", onKey);
   }, [card, revealed, grade, undo, reveal]);
 
-  return { session, card, revealed, notice, reveal, grade, undo, waiting: ops.length, loaded, offline, stalled, showing, missingText: !!local.card && !content };
+  return { session, card, revealed, notice, reveal, grade, undo, waiting: ops.length, loaded, offline, stalled, showing, settled, missingText: !!local.card && !content };
 }
