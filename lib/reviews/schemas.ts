@@ -20,6 +20,11 @@ const syncOpSchema = z.discriminatedUnion("type", [
 /** At most this many ops per request: a long outbox goes in several, in order. */
 export const SYNC_BATCH = 50;
 
-export const syncInputSchema = z.strictObject({ ops: z.array(syncOpSchema).max(SYNC_BATCH) });
+/**
+ * `userId` names the learner whose outbox the ops come from (the browser keeps one per learner). It
+ * never chooses the learner (the session does); it only lets the server refuse ops that a tab of
+ * another account, signed out in this browser since, would otherwise deliver into this one.
+ */
+export const syncInputSchema = z.strictObject({ userId: id, ops: z.array(syncOpSchema).max(SYNC_BATCH) });
 
 export const cardContentsInputSchema = z.strictObject({ ids: z.array(id).min(1).max(500) });

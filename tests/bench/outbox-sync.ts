@@ -66,7 +66,7 @@ async function main() {
     const wire = (op: PackOp) => (op.type === "grade" ? { type: op.type, requestId: op.requestId, cardId: op.cardId, grade: op.grade, answeredAt: op.answeredAt.getTime(), durationMs: op.durationMs } : op);
     async function send(batch: PackOp[]): Promise<{ ms: number; applied: number }> {
       const t0 = performance.now();
-      const res = await client.request("POST", "/review", { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: server.baseURL, Cookie: cookie }, JSON.stringify([{ ops: batch.map(wire) }]));
+      const res = await client.request("POST", "/review", { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: server.baseURL, Cookie: cookie }, JSON.stringify([{ userId: u.id, ops: batch.map(wire) }]));
       const ms = performance.now() - t0;
       const out = actionResult<Result>(res.text);
       if (!out.ok) throw new Error(`sync refused: ${out.error}`);

@@ -125,6 +125,8 @@ interface PhaseResult {
 
 class ReviewPage {
   private painted: ((ms: number) => void) | null = null;
+  /** The card on screen when the last grade key was pressed. */
+  graded: string | null = null;
   /** Every server action POST's timing, in the order they finished. */
   readonly actions: ActionTiming[] = [];
 
@@ -159,6 +161,7 @@ class ReviewPage {
     await page.getByTestId("card-back").waitFor();
     await page.locator("fieldset:not([disabled]) [data-grade]").first().waitFor();
     if (thinkMs) await sleep(thinkMs);
+    this.graded = await page.getByTestId("review-card").getAttribute("data-card-id");
     const figure = new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => resolve(null), ANSWER_TIMEOUT_MS);
       this.painted = (ms) => {
@@ -277,7 +280,15 @@ async function runPhase(name: string, rp: ReviewPage, learners: Session[], opts:
     if (ms === null) {
       const shown = rp.page.getByTestId("review-notice");
       const notice = (await shown.count()) ? await shown.textContent() : null;
-      log(`${name}: no paint within ${ANSWER_TIMEOUT_MS / 1000} s${notice ? ` (the page says: ${notice})` : ""}; reloading`);
+      // What the screen showed, so a timeout can be told apart: a key the page ignored, or a card never painted.
+      const state = await rp.page.evaluate(() => ({
+        card: document.querySelector("[data-testid=review-card]")?.getAttribute("data-card-id") ?? null,
+        back: !!document.querySelector("[data-testid=card-back]"),
+        waiting: document.querySelector("[data-testid=review-session]")?.getAttribute("data-waiting") ?? null,
+        focus: document.activeElement?.tagName ?? null,
+        marks: performance.getEntriesByType("mark").map((m) => m.name).slice(-3),
+      }));
+      log(`${name}: no paint within ${ANSWER_TIMEOUT_MS / 1000} s${notice ? ` (the page says: ${notice})` : ""}; graded ${rp.graded}, screen ${JSON.stringify(state)}; reloading`);
       if (timeouts > 5) throw new Error(`${name}: more than 5 answers without a next card`);
       await rp.reload();
     }

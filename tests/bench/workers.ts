@@ -77,7 +77,7 @@ export function gradeWorkerFactory(client: HttpClient, ids: { sync: string; page
           throw new Exhausted();
         }
         const op = { type: "grade", requestId: randomUUID(), cardId: card, grade: randomQuality(r) as Quality, answeredAt: Date.now(), durationMs: Math.round(2_000 + r() * 12_000) };
-        const res = await client.action(ids.page, ids.sync, [{ ops: [op] }], acct.cookie);
+        const res = await client.action(ids.page, ids.sync, [{ userId: acct.id, ops: [op] }], acct.cookie);
         graded++;
         if (res.status !== 200) {
           tally(failures, `HTTP ${res.status}`);

@@ -309,7 +309,7 @@ async function sync(l: Learner, ops: readonly PackOp[], deadline: number): Promi
       }
       const t0 = Date.now();
       stats.syncCalls++;
-      const out = await callAction<SyncReply>(l, syncId, { ops: ops.map(wire) });
+      const out = await callAction<SyncReply>(l, syncId, { userId: l.userId, ops: ops.map(wire) });
       if (ops.length) stats.latencies.push(Date.now() - t0);
       if (out.ok || out.error !== "rate-limited") return out;
       refused("rate-limited");

@@ -26,7 +26,7 @@ const PER_ACTION = 500;
 let server: RunningServer;
 let cookie: string;
 let theirCookie: string;
-const ids = { otherAnswer: "", otherAttempt: "", card: "", myAttempt: "", myRound: "", otherRound: "", me: "" };
+const ids = { otherAnswer: "", otherAttempt: "", card: "", myAttempt: "", myRound: "", otherRound: "", me: "", them: "" };
 const checksum = () => databaseChecksum(server.databaseUrl.slice("file:".length));
 
 /** Per action: payloads sent, refused by the proxy (4xx), by the action itself, server errors (5xx), DB unchanged. */
@@ -54,8 +54,8 @@ async function post(path: string, action: string | null, body: FormData | string
 type SyncReply = { ok: true; results: OpResult[]; pack: DayPack } | { ok: false; error: string; results: []; pack: null };
 
 /** The review screen's sync call, as my learner unless told; the reply with Dates revived. */
-async function sync(ops: unknown[], opts: { cookie?: string } = {}): Promise<SyncReply> {
-  const r = await post("/review", actionId("app/(app)/review/actions.ts", "syncAction"), JSON.stringify([{ ops }]), opts);
+async function sync(ops: unknown[], opts: { cookie?: string; userId?: string } = {}): Promise<SyncReply> {
+  const r = await post("/review", actionId("app/(app)/review/actions.ts", "syncAction"), JSON.stringify([{ userId: opts.userId ?? ids.me, ops }]), opts);
   expect(r.status).toBe(200);
   return actionReply<SyncReply>(r.text);
 }
@@ -127,15 +127,15 @@ const undoOp = (target: string = randomUUID(), extra: Record<string, unknown> = 
  */
 function malformedSync(rand: () => number): string {
   const r = rand();
-  if (r < 0.2) return malformedJsonArgs({ ops: [gradeOp(), undoOp()] }, rand);
+  if (r < 0.2) return malformedJsonArgs({ userId: ids.me, ops: [gradeOp(), undoOp()] }, rand);
   const inner = malformedJsonArgs(r < 0.6 ? gradeOp() : undoOp(), rand); // an argument list: here, the ops
   const ops = rand() < 0.5 && inner.startsWith("[") && inner.length > 2 ? `[${JSON.stringify(gradeOp())},${inner.slice(1)}` : inner;
-  return `[{"ops":${ops}}]`;
+  return `[{"userId":${JSON.stringify(ids.me)},"ops":${ops}}]`;
 }
 
 const JSON_ACTIONS: JsonAction[] = [
   // One op of each shape: the control's grade is applied and its undo (of an unknown answer) refused.
-  { name: "syncAction", file: "app/(app)/review/actions.ts", page: "/review", schema: syncInputSchema, valid: () => ({ ops: [gradeOp(), undoOp()] }), malformed: malformedSync },
+  { name: "syncAction", file: "app/(app)/review/actions.ts", page: "/review", schema: syncInputSchema, valid: () => ({ userId: ids.me, ops: [gradeOp(), undoOp()] }), malformed: malformedSync },
   { name: "cardContentsAction", file: "app/(app)/review/actions.ts", page: "/review", schema: cardContentsInputSchema, valid: () => ({ ids: [ids.card] }) },
   { name: "startQuizAction", file: "app/(app)/quizzes/actions.ts", page: "/quizzes", schema: startQuizSchema, valid: () => ({ topic: "mixed", length: 10, requestId: randomUUID() }) },
   {
@@ -187,6 +187,7 @@ describe("hostile input against every server action", () => {
     if (answered.status !== "applied") throw new Error("grade");
     ids.card = card;
     ids.me = mine.userId;
+    ids.them = theirs.userId;
     const quiz = await startQuiz(db, theirs.userId, { topic: "mixed", length: 5, requestId: randomUUID() });
     const myQuiz = await startQuiz(db, mine.userId, { topic: "mixed", length: 5, requestId: randomUUID() });
     if (!quiz.ok || !myQuiz.ok) throw new Error("quiz");
@@ -395,7 +396,7 @@ describe("hostile input against every server action", () => {
       const before = checksum();
       const over = await sync(Array.from({ length: SYNC_BATCH + 1 }, () => gradeOp()));
       expect(over).toMatchObject({ ok: false, error: "bad-input" });
-      const huge = await post("/review", actionId("app/(app)/review/actions.ts", "syncAction"), JSON.stringify([{ ops: Array.from({ length: 20_000 }, () => undoOp()) }]));
+      const huge = await post("/review", actionId("app/(app)/review/actions.ts", "syncAction"), JSON.stringify([{ userId: ids.me, ops: Array.from({ length: 20_000 }, () => undoOp()) }]));
       expect(refused(huge)).toBe(true);
       // The control: a full batch passes validation (undos of answers nobody gave: refused one by one).
       const full = await sync(Array.from({ length: SYNC_BATCH }, () => undoOp()));
@@ -429,13 +430,24 @@ describe("hostile input against every server action", () => {
 
       const before = checksum();
       for (const answeredAt of [8_640_000_000_001, -1, 1.5, "2026-01-01T00:00:00Z", "$Infinity", "$NaN", null]) {
-        const r = await post("/review", actionId("app/(app)/review/actions.ts", "syncAction"), JSON.stringify([{ ops: [gradeOp(a, { answeredAt })] }]));
+        const r = await post("/review", actionId("app/(app)/review/actions.ts", "syncAction"), JSON.stringify([{ userId: ids.me, ops: [gradeOp(a, { answeredAt })] }]));
         expect(r.status, String(answeredAt)).toBe(200);
         expect(r.text, String(answeredAt)).toContain('"error":"bad-input"');
       }
       const lateUndo = await sync([undoOp(past.requestId, { at: -5 })]);
       expect(lateUndo).toMatchObject({ ok: false, error: "bad-input" });
       expect(checksum()).toBe(before);
+    });
+
+    it("ops from another learner's outbox (a tab of an account signed out here since) are refused whole, and nothing is written", async () => {
+      const before = checksum();
+      for (const userId of [ids.them, "no-such-learner"]) {
+        expect(await sync([gradeOp(), undoOp(ids.otherAnswer)], { userId })).toMatchObject({ ok: false, error: "unauthorized", results: [], pack: null });
+      }
+      expect(checksum()).toBe(before);
+      // The control: the same ops named as mine are taken.
+      const mine = await sync([gradeOp()]);
+      expect(mine.ok && mine.results.map((r) => r.status)).toEqual(["applied"]);
     });
 
     it("another learner's answer cannot be undone and unknown cards are refused, in one batch, and nothing is written", async () => {

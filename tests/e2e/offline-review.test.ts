@@ -187,6 +187,39 @@ describe.runIf(enabled)("review without a network", () => {
     await context.close();
   });
 
+  it("answers kept for one account never go into another signed in later on the same browser", async () => {
+    const { context, page, userId: a } = await learnerContext("first-account@example.com", 3);
+    // This tab alone loses the network (the browser's other tabs keep theirs).
+    await page.route("**/*", (route) => route.abort("internetdisconnected"));
+    const card = await answer(page, 5);
+    await storedAnswers(page, 1);
+    // The first account signs out elsewhere; a second signs up in another tab of the same browser.
+    await context.clearCookies();
+    const other = await context.newPage();
+    await signUpInBrowser(other, server.baseURL, "second-account@example.com", "Second account");
+    const b = (db().prepare("select id from User where email = ?").get("second-account@example.com") as { id: string }).id;
+    // The first tab comes back online and tries its outbox, now with the second account's cookie.
+    await page.unroute("**/*");
+    const tried = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await tried;
+    expect(db().prepare("select count(*) as n from ReviewLog where userId = ?").get(b)).toEqual({ n: 0 });
+    await storedAnswers(page, 1);
+    // Back as the first account: the kept answer is delivered to it, once.
+    await context.clearCookies();
+    await other.goto(`${server.baseURL}/signin`);
+    await other.getByLabel("Email").fill("first-account@example.com");
+    await other.getByLabel("Password").fill("correct horse battery");
+    await other.getByRole("button", { name: "Sign in" }).click();
+    await other.waitForURL(`${server.baseURL}/`);
+    await other.goto(`${server.baseURL}/review`);
+    await reviewSaved(other);
+    await storedAnswers(other, 0);
+    expect(db().prepare("select cardId, grade from ReviewLog where userId = ?").all(a)).toEqual([{ cardId: card, grade: 5 }]);
+    expect(db().prepare("select count(*) as n from ReviewLog where userId = ?").get(b)).toEqual({ n: 0 });
+    await context.close();
+  });
+
   it("delivers an outbox written by an earlier build (its records as that build stored them)", async () => {
     const email = "old-build@example.com";
     const { context, page, userId } = await learnerContext(email, 3);

@@ -86,7 +86,7 @@ describe.runIf(PG_TEST_URL)("two app servers on one PostgreSQL database", () => 
   });
 
   const gradeOp = (cardId: string, grade: number, answeredAt = Date.now()): GradeOp => ({ type: "grade", requestId: randomUUID(), cardId, grade, answeredAt, durationMs: 1500 });
-  const send = (server: RunningServer, ops: GradeOp[]) => postAction(server.baseURL, "/review", syncId, [{ ops }], { cookie }).then(replyOf);
+  const send = (server: RunningServer, ops: GradeOp[]) => postAction(server.baseURL, "/review", syncId, [{ userId: me.id, ops }], { cookie }).then(replyOf);
 
   /** Posts one op to each server at the same moment (A's cookie works on B: sessions are stateless). */
   async function both(x: GradeOp, y: GradeOp): Promise<[OpResult, OpResult]> {

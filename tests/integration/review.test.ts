@@ -197,7 +197,9 @@ describe("the review session", () => {
 describe("answer input validation", () => {
   it("accepts a well-formed answer and refuses malformed ones", () => {
     const good = { type: "grade", cardId: "c1", grade: 3, requestId: randomUUID(), answeredAt: NOW.getTime(), durationMs: 1200 };
-    expect(syncInputSchema.safeParse({ ops: [good] }).success).toBe(true);
+    expect(syncInputSchema.safeParse({ userId: "u1", ops: [good] }).success).toBe(true);
+    // The outbox's learner is named; its ops cannot name anyone.
+    expect(syncInputSchema.safeParse({ ops: [good] }).success).toBe(false);
     for (const bad of [
       { ...good, grade: 6 },
       { ...good, grade: -1 },
@@ -212,7 +214,7 @@ describe("answer input validation", () => {
       { ...good, type: "drill" },
       {},
     ]) {
-      expect(syncInputSchema.safeParse({ ops: [bad] }).success).toBe(false);
+      expect(syncInputSchema.safeParse({ userId: "u1", ops: [bad] }).success).toBe(false);
     }
   });
 });

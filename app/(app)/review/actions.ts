@@ -18,6 +18,8 @@ export const syncAction = jsonAction({
   input: syncInputSchema,
   refusal: { results: [], pack: null },
   async run({ user, input }) {
+    // Answers kept for another learner: that learner is not signed in here any more.
+    if (input.userId !== user.id) return { ok: false as const, error: "unauthorized" as const, results: [], pack: null };
     const db = await readyDb();
     const results = await syncOps(db, user, input.ops, new Date());
     return { ok: true as const, results, pack: await loadDayPack(db, user, new Date()) };

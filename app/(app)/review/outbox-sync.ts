@@ -27,11 +27,11 @@ async function deliver(userId: string): Promise<Delivery> {
   for (;;) {
     const batch = (await readOutbox(userId)).slice(0, BATCH);
     // An empty batch still fetches the day as it stands (another device may have answered).
-    const res = await syncAction({ ops: batch.map((r) => wire(r.op)) });
+    const res = await syncAction({ userId, ops: batch.map((r) => wire(r.op)) });
     if (!res.ok && res.error === "bad-input" && batch.length > 0) {
       // Something this server can never accept (it cannot be fixed by waiting): find it and drop it.
       for (const r of batch) {
-        const one = await syncAction({ ops: [wire(r.op)] });
+        const one = await syncAction({ userId, ops: [wire(r.op)] });
         if (!one.ok && one.error !== "bad-input") {
           out.stopped = one.error === "unauthorized" || one.error === "rate-limited" ? one.error : null;
           return out;
