@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SYNC_BATCH } from "@/lib/core/srs/op-wire";
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -17,8 +18,8 @@ const syncOpSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("undo"), requestId: z.uuid(), target: z.uuid(), at: epochMs }),
 ]);
 
-/** At most this many ops per request: a long outbox goes in several, in order. */
-export const SYNC_BATCH = 50;
+/** At most this many ops per request (lib/core/srs/op-wire): a long outbox goes in several, in order. */
+export { SYNC_BATCH };
 
 /**
  * `userId` names the learner whose outbox the ops come from (the browser keeps one per learner). It

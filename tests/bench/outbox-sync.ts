@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { mulberry32 } from "@/lib/core/quiz/rng";
 import { algorithmFor, applyOps, checkSchedule, localSession, type AnswerOp, type PackOp, type Quality } from "@/lib/core/srs";
-import { SYNC_BATCH } from "@/lib/reviews/schemas";
+import { SYNC_BATCH, wireOp } from "@/lib/core/srs/op-wire";
 import { actionId } from "../helpers/actions";
 import { startServer } from "../helpers/server";
 import { makeUser } from "../helpers/users";
@@ -63,10 +63,9 @@ async function main() {
     const client = new HttpClient(server.baseURL, 4);
     const cookie = await mintCookie({ id: u.id, email: u.email });
     const id = actionId("app/(app)/review/actions.ts", "syncAction");
-    const wire = (op: PackOp) => (op.type === "grade" ? { type: op.type, requestId: op.requestId, cardId: op.cardId, grade: op.grade, answeredAt: op.answeredAt.getTime(), durationMs: op.durationMs } : op);
     async function send(batch: PackOp[]): Promise<{ ms: number; applied: number }> {
       const t0 = performance.now();
-      const res = await client.request("POST", "/review", { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: server.baseURL, Cookie: cookie }, JSON.stringify([{ userId: u.id, ops: batch.map(wire) }]));
+      const res = await client.action("/review", id, [{ userId: u.id, ops: batch.map(wireOp) }], cookie);
       const ms = performance.now() - t0;
       const out = actionResult<Result>(res.text);
       if (!out.ok) throw new Error(`sync refused: ${out.error}`);

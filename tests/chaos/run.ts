@@ -22,6 +22,7 @@ import { configureSqlite, createDb } from "@/lib/db/client";
 import { createAccount } from "@/lib/accounts/sign-up";
 import { checkReviewStates, integrityCheck, type Mismatch } from "@/lib/ops/replay";
 import { algorithmFor, applyOps, localSession, type DayPack, type PackOp } from "@/lib/core/srs";
+import { wireOp } from "@/lib/core/srs/op-wire";
 import type { OpResult } from "@/lib/reviews/sync";
 import { actionId } from "../helpers/actions";
 import { actionReply } from "../helpers/flight";
@@ -290,11 +291,6 @@ function screen(pack: DayPack, ops: readonly PackOp[], now: Date) {
   return localSession(applyOps(pack, ops, now, algorithm), now, algorithm);
 }
 
-/** As the outbox sends them: moments as epoch milliseconds. */
-const wire = (op: PackOp) =>
-  op.type === "grade"
-    ? { type: op.type, requestId: op.requestId, cardId: op.cardId, grade: op.grade, answeredAt: op.answeredAt.getTime(), durationMs: op.durationMs }
-    : { type: op.type, requestId: op.requestId, target: op.target, at: op.at.getTime() };
 
 /**
  * One sync call, sent again with the same ops (same request ids) until the server answers, like
@@ -309,7 +305,7 @@ async function sync(l: Learner, ops: readonly PackOp[], deadline: number): Promi
       }
       const t0 = Date.now();
       stats.syncCalls++;
-      const out = await callAction<SyncReply>(l, syncId, { userId: l.userId, ops: ops.map(wire) });
+      const out = await callAction<SyncReply>(l, syncId, { userId: l.userId, ops: ops.map(wireOp) });
       if (ops.length) stats.latencies.push(Date.now() - t0);
       if (out.ok || out.error !== "rate-limited") return out;
       refused("rate-limited");

@@ -1,6 +1,7 @@
 "use client";
 
 import type { DayPack, PackOp } from "@/lib/core/srs/day-pack";
+import { SYNC_BATCH, wireOp } from "@/lib/core/srs/op-wire";
 import type { OpResult } from "@/lib/reviews/sync";
 import { syncAction } from "./actions";
 import { readOutbox, removeFromOutbox, withOutboxLock } from "./offline-store";
@@ -15,23 +16,17 @@ export interface Delivery {
   stopped: "unauthorized" | "rate-limited" | "bad-input" | null;
 }
 
-const BATCH = 50; // lib/reviews/schemas SYNC_BATCH
-
-const wire = (op: PackOp) =>
-  op.type === "grade"
-    ? { type: op.type, requestId: op.requestId, cardId: op.cardId, grade: op.grade, answeredAt: op.answeredAt.getTime(), durationMs: op.durationMs }
-    : { type: op.type, requestId: op.requestId, target: op.target, at: op.at.getTime() };
 
 async function deliver(userId: string): Promise<Delivery> {
   const out: Delivery = { settled: [], pack: null, stopped: null };
   for (;;) {
-    const batch = (await readOutbox(userId)).slice(0, BATCH);
+    const batch = (await readOutbox(userId)).slice(0, SYNC_BATCH);
     // An empty batch still fetches the day as it stands (another device may have answered).
-    const res = await syncAction({ userId, ops: batch.map((r) => wire(r.op)) });
+    const res = await syncAction({ userId, ops: batch.map((r) => wireOp(r.op)) });
     if (!res.ok && res.error === "bad-input" && batch.length > 0) {
       // Something this server can never accept (it cannot be fixed by waiting): find it and drop it.
       for (const r of batch) {
-        const one = await syncAction({ userId, ops: [wire(r.op)] });
+        const one = await syncAction({ userId, ops: [wireOp(r.op)] });
         if (!one.ok && one.error !== "bad-input") {
           out.stopped = one.error === "unauthorized" || one.error === "rate-limited" ? one.error : null;
           return out;
@@ -51,7 +46,7 @@ async function deliver(userId: string): Promise<Delivery> {
     await removeFromOutbox(userId, new Set(settled.map((s) => s.op.requestId)));
     out.settled.push(...settled);
     out.pack = res.pack;
-    if (batch.length < BATCH) return out;
+    if (batch.length < SYNC_BATCH) return out;
   }
 }
 
