@@ -41,7 +41,7 @@ async function main() {
         if (rsc.status === 307 && typeof rsc.headers.location === "string") rsc = await client.request("GET", new URL(rsc.headers.location, server.baseURL).pathname + new URL(rsc.headers.location, server.baseURL).search, { Cookie: cookie, RSC: "1" });
         if (html.status !== 200 || rsc.status !== 200) throw new Error(`GET /review: ${html.status} / ${rsc.status}`);
         const ids = packCardIds(await loadDayPack(db, { id: u.id, timeZone: "UTC", rolloverHour: 4, newPerDay, maxReviewsPerDay: 200 }, new Date()));
-        const reply = await client.request("POST", "/review", { "Next-Action": contentsId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: server.baseURL, Cookie: cookie }, JSON.stringify([{ ids }]));
+        const reply = await client.action("/review", contentsId, [{ ids }], cookie);
         if (reply.status !== 200 || !reply.text.includes('"ok":true')) throw new Error(`cardContentsAction: ${reply.status} ${reply.text.slice(0, 200)}`);
         const typed = reply.text.match(/"typeIn":"/g)?.length ?? 0;
         rows.push([newPerDay, typeAnswers ? "on" : "off", ids.length, typed, bytes(html.text), gz(html.text), bytes(rsc.text), gz(rsc.text), bytes(reply.text), gz(reply.text)]);
