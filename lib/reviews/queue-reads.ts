@@ -63,38 +63,3 @@ export async function readNewCardIds(db: DbTx, userId: string, limit: number): P
     LIMIT ${limit}`;
   return rows.map((r) => r.id);
 }
-
-export interface CardWithState {
-  id: string;
-  key: string;
-  topic: string;
-  frontZh: string;
-  frontEn: string;
-  backZh: string;
-  backEn: string;
-  noteZh: string | null;
-  noteEn: string | null;
-  source: string;
-  /** The learner's state of the card; null fields when it is new to them. */
-  repetitions: number | null;
-  easiness: number | null;
-  intervalDays: number | null;
-  lapses: number | null;
-  dueAt: Date | null;
-  lastReviewedAt: Date | null;
-  stability: number | null;
-  difficulty: number | null;
-  version: number | null;
-}
-
-/** A card's content and this learner's state of it, in one statement. */
-export async function readCardWithState(db: DbTx, userId: string, cardId: string): Promise<CardWithState | null> {
-  const [row] = await db.$queryRaw<CardWithState[]>`
-    SELECT c."id", c."key", c."topic", c."frontZh", c."frontEn", c."backZh", c."backEn", c."noteZh", c."noteEn", c."source",
-           s."repetitions", s."easiness", s."intervalDays", s."lapses", s."dueAt", s."lastReviewedAt", s."stability", s."difficulty", s."version"
-    FROM "Card" c LEFT JOIN "ReviewState" s ON s."cardId" = c."id" AND s."userId" = ${userId}
-    WHERE c."id" = ${cardId}`;
-  if (!row) return null;
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return { ...row, repetitions: num(row.repetitions), easiness: num(row.easiness), intervalDays: num(row.intervalDays), lapses: num(row.lapses), stability: num(row.stability), difficulty: num(row.difficulty), version: num(row.version) };
-}

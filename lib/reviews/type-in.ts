@@ -18,14 +18,6 @@ async function deckFor(db: DbTx): Promise<{ deck: CompiledDeck; cat: Catalog } |
   return cached;
 }
 
-/**
- * Whether the card with this key can be answered by typing (its answer is a component's name).
- * The review screen asks for the card it shows, whose key it already read: no card query here.
- */
-export async function offersTypeIn(db: DbTx, cardKey: string): Promise<boolean> {
-  return (await typeInOffers(db, [cardKey])).componentOf.has(cardKey);
-}
-
 export interface TypeInOffers {
   /** Card key → the component whose name the learner types, for the cards that can be typed. */
   componentOf: Map<string, string>;

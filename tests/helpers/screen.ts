@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { algorithmFor, applyOps, localSession, type DayPack, type PackOp } from "@/lib/core/srs";
 import type { Learner } from "@/lib/reviews/learner";
-import { sessionView } from "@/lib/reviews/view";
+import { sessionView } from "./server-session";
 
 /**
  * What the review screen shows, as comparable data: from the browser's day pack with the ops it

@@ -6,7 +6,7 @@ import { exportLearnerData } from "@/lib/accounts/export";
 import { deleteAccount } from "@/lib/accounts/delete";
 import { createLimiters, countFailure } from "@/lib/accounts/rate-limit";
 import { undoGrade } from "@/lib/reviews/undo";
-import { sessionView } from "@/lib/reviews/view";
+import { sessionView } from "../helpers/server-session";
 import { startQuiz } from "@/lib/quizzes/attempts";
 import { answerQuestion } from "@/lib/quizzes/answer";
 import { checkMatch, startMatch } from "@/lib/quizzes/match";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureSqlite, createDb, readyDb, type Db } from "@/lib/db/client";
 import { backupDatabase, inspectSnapshot, restoreDatabase, RestoreRefused } from "@/lib/ops/backup";
 import { checkReviewStates, integrityCheck } from "@/lib/ops/replay";
-import { sessionView } from "@/lib/reviews/view";
+import { sessionView } from "../helpers/server-session";
 import { answerCard } from "../helpers/answer";
 import { seedDeck } from "../helpers/deck";
 import { makeUser } from "../helpers/users";
@@ -28,7 +28,7 @@ const work = path.join(os.tmpdir(), "kubecards-tests", `backup-${randomUUID()}`)
 const WRITER = `
 import { configureSqlite, createDb } from ${JSON.stringify(path.join(ROOT, "lib/db/client.ts"))};
 import { syncOps } from ${JSON.stringify(path.join(ROOT, "lib/reviews/sync.ts"))};
-import { sessionView } from ${JSON.stringify(path.join(ROOT, "lib/reviews/view.ts"))};
+import { sessionView } from ${JSON.stringify(path.join(ROOT, "tests/helpers/server-session.ts"))};
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, readyDb, type Db } from "@/lib/db/client";
 import { syncOps, type SyncOp } from "@/lib/reviews/sync";
 import { loadDayPack } from "@/lib/reviews/day-pack";
-import { sessionView } from "@/lib/reviews/view";
+import { sessionView } from "../helpers/server-session";
 import type { Learner } from "@/lib/reviews/learner";
 import { checkSchedule, type Quality } from "@/lib/core/srs";
 import { startQuiz } from "@/lib/quizzes/attempts";

@@ -5,7 +5,7 @@ import { mulberry32 } from "@/lib/core/quiz/rng";
 import { applyOps, checkSchedule, localSession, sameSchedule, type AnswerOp, type DayPack, type PackOp, type Quality } from "@/lib/core/srs";
 import { loadDayPack } from "@/lib/reviews/day-pack";
 import { applyQuizMiss } from "@/lib/reviews/quiz-miss";
-import { sessionView } from "@/lib/reviews/view";
+import { sessionView } from "../helpers/server-session";
 import { syncOps, type SyncOp } from "@/lib/reviews/sync";
 import type { Learner } from "@/lib/reviews/learner";
 import { seedDeck } from "../helpers/deck";

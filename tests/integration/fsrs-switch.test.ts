@@ -6,7 +6,7 @@ import { algorithmFor, checkSchedule, fsrsAlgorithm, parseWeights, rescheduleUnd
 import { undoGrade } from "@/lib/reviews/undo";
 import { applyQuizMiss } from "@/lib/reviews/quiz-miss";
 import { loadQueue } from "@/lib/reviews/queue-data";
-import { sessionView } from "@/lib/reviews/view";
+import { sessionView } from "../helpers/server-session";
 import { setAlgorithm } from "@/lib/reviews/switch-algorithm";
 import { claimFit, runFit } from "@/lib/reviews/fsrs-fit";
 import type { Learner } from "@/lib/reviews/learner";

@@ -15,7 +15,7 @@ import { computeSchedulePrediction, loadSchedulePrediction } from "@/lib/progres
 import { historyStamp } from "@/lib/progress/history-cache";
 import { undoGrade } from "@/lib/reviews/undo";
 import { syncOps } from "@/lib/reviews/sync";
-import { sessionView } from "@/lib/reviews/view";
+import { sessionView } from "../helpers/server-session";
 import { addLocalDays, dayStart, localDayKey } from "@/lib/core/srs/days";
 import { calendarDayCount, calendarWeeks } from "@/lib/core/stats/calendar";
 import { LOG_KINDS } from "@/lib/core/stats/daily";

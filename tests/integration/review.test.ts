@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readyDb, type Db } from "@/lib/db/client";
 import { undoGrade } from "@/lib/reviews/undo";
-import { sessionView, type SessionView } from "@/lib/reviews/view";
+import { sessionView, type SessionView } from "../helpers/server-session";
 import { syncOps, type SyncOp } from "@/lib/reviews/sync";
 import { syncInputSchema } from "@/lib/reviews/schemas";
 import type { Learner } from "@/lib/reviews/learner";

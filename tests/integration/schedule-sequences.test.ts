@@ -4,7 +4,7 @@ import { checkSchedule } from "@/lib/core/srs";
 import { undoGrade } from "@/lib/reviews/undo";
 import { applyQuizMiss } from "@/lib/reviews/quiz-miss";
 import { loadQueue } from "@/lib/reviews/queue-data";
-import { sessionView } from "@/lib/reviews/view";
+import { sessionView } from "../helpers/server-session";
 import type { Learner } from "@/lib/reviews/learner";
 import { answerCard } from "../helpers/answer";
 import { seedDeck } from "../helpers/deck";

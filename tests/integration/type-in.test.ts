@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readyDb, type Db } from "@/lib/db/client";
 import { judgeTypeIn } from "@/lib/core/quiz/type-in";
-import { offersTypeIn } from "@/lib/reviews/type-in";
+import { typeInOffers } from "@/lib/reviews/type-in";
 import { loadCardContents } from "@/lib/reviews/day-pack";
 import { toContentsPayload } from "@/app/(app)/review/client-session";
 import { unpackContents } from "@/app/(app)/review/typed-contents";
@@ -61,8 +61,7 @@ describe("type-in on review cards", () => {
     const { payload, cards } = await browserContents(false, [duty.id, role.id]);
     expect(payload.components).toEqual([]);
     expect([...cards.values()].map((c) => c.typed)).toEqual([null, null]);
-    expect(await offersTypeIn(db, "component:kube-scheduler:duty:select-node")).toBe(true);
-    expect(await offersTypeIn(db, "component:kube-proxy:role")).toBe(false);
-    expect(await offersTypeIn(db, "no-such-card")).toBe(false);
+    const offers = await typeInOffers(db, ["component:kube-scheduler:duty:select-node", "component:kube-proxy:role", "no-such-card"]);
+    expect([...offers.componentOf.keys()]).toEqual(["component:kube-scheduler:duty:select-node"]);
   });
 });

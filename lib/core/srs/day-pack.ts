@@ -188,7 +188,7 @@ function queueState(s: PackState): QueueCardState {
   return { cardId: s.cardId, dueAt: x.dueAt, repetitions: x.repetitions, easiness: x.easiness, intervalDays: x.intervalDays, version: s.version, lastReviewedAt: x.lastReviewedAt };
 }
 
-/** What the review screen shows at `now`: the server's sessionView, computed from the local day. */
+/** What the review screen shows at `now`, computed from the local day (tests compare it with the server's queue: tests/helpers/server-session). */
 export function localSession(day: LocalDay, now: Date, algorithm: SchedulingAlgorithm): LocalSession {
   const { learner } = day.pack;
   const { start, end } = dayBounds(now, learner.timeZone, learner.rolloverHour);
