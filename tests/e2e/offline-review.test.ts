@@ -3,9 +3,11 @@ import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { replayExport } from "@/lib/accounts/export-replay";
 import { compileDeck } from "@/lib/core/deck/compile";
+import type { CompiledDeck } from "@/lib/core/deck/types";
 import { catalogOf } from "@/lib/core/quiz/catalog";
 import { judgeTypeIn } from "@/lib/core/quiz/type-in";
 import { typeInAnswerFor } from "@/lib/core/quiz/type-in-offer";
+import type { TypedAnswer } from "@/lib/core/quiz/types";
 import { readSource } from "@/seed/source";
 import { downloadExport, launchBrowser, reviewSaved, signUpInBrowser, swControlled } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
@@ -84,6 +86,22 @@ async function storedAnswers(page: Page, n: number): Promise<void> {
 
 async function exportReplays(page: Page): Promise<void> {
   expect(replayExport(await downloadExport(page, server.baseURL))).toEqual([]);
+}
+
+/** Opens /review under the service worker's control, so the worker keeps this learner's page. */
+async function reviewUnderWorker(page: Page): Promise<void> {
+  await swControlled(page);
+  await page.goto(`${server.baseURL}/review`);
+  await page.getByTestId("review-card").waitFor();
+  await reviewSaved(page);
+}
+
+/** The typed answer the server's own code gives a card (null: the card asks for no typing). */
+let seeded: CompiledDeck | null = null;
+function serverTypedAnswer(cardId: string): TypedAnswer | null {
+  const deck = (seeded ??= compileDeck(readSource().markdown));
+  const { key } = db().prepare("select key from Card where id = ?").get(cardId) as { key: string };
+  return typeInAnswerFor(catalogOf(deck), deck.cards.find((c) => c.key === key)!);
 }
 
 describe.runIf(enabled)("review without a network", () => {
@@ -261,11 +279,7 @@ describe.runIf(enabled)("review without a network", () => {
   it("reloads offline (the page from the service worker, the day and the outbox from IndexedDB) and keeps reviewing", async () => {
     const email = "reload-offline@example.com";
     const { context, page, userId } = await learnerContext(email, 6);
-    await swControlled(page);
-    // The page the worker keeps is this learner's /review, loaded under its control.
-    await page.goto(`${server.baseURL}/review`);
-    await page.getByTestId("review-card").waitFor();
-    await reviewSaved(page);
+    await reviewUnderWorker(page);
 
     await context.setOffline(true);
     const first = await answer(page, 5);
@@ -293,15 +307,10 @@ describe.runIf(enabled)("review without a network", () => {
   it("judges typed answers offline, in the browser, as the server's checker does, and delivers the answers graded from them once", async () => {
     const email = "typist-offline@example.com";
     const { context, page, userId } = await learnerContext(email, 40, true);
-    await swControlled(page);
-    await page.goto(`${server.baseURL}/review`);
-    await page.getByTestId("review-card").waitFor();
-    await reviewSaved(page);
+    await reviewUnderWorker(page);
     // The server's judge over the seeded deck: what the browser must show.
-    const deck = compileDeck(readSource().markdown);
-    const cat = catalogOf(deck);
     const keyOf = (id: string) => (db().prepare("select key from Card where id = ?").get(id) as { key: string }).key;
-    const onServer = (cardId: string, text: string) => judgeTypeIn(typeInAnswerFor(cat, deck.cards.find((c) => c.key === keyOf(cardId))!)!, text);
+    const onServer = (cardId: string, text: string) => judgeTypeIn(serverTypedAnswer(cardId)!, text);
 
     await context.setOffline(true);
     const given: string[] = [];
@@ -365,15 +374,9 @@ describe.runIf(enabled)("review without a network", () => {
   it("a typed card the earlier build kept without its answer: offline the learner grades it themselves, online it is fetched again and asks for typing", async () => {
     const email = "typist-old-build@example.com";
     const { context, page, userId } = await learnerContext(email, 1, true);
-    await swControlled(page);
     // The page the worker keeps holds a day of two new cards, none of them typed.
-    await page.goto(`${server.baseURL}/review`);
-    await page.getByTestId("review-card").waitFor();
-    await reviewSaved(page);
-    const deck = compileDeck(readSource().markdown);
-    const cat = catalogOf(deck);
-    const keyOf = (id: string) => (db().prepare("select key from Card where id = ?").get(id) as { key: string }).key;
-    const typedCard = (id: string) => typeInAnswerFor(cat, deck.cards.find((c) => c.key === keyOf(id))!) !== null;
+    await reviewUnderWorker(page);
+    const typedCard = (id: string) => serverTypedAnswer(id) !== null;
     const typedIds = (db().prepare("select id from Card where retiredAt is null").all() as { id: string }[]).map((c) => c.id).filter(typedCard);
     // A bigger day arrives through a sync and its cards are kept; then each typed card is stored
     // again exactly as the earlier build stored it: no format, no answer, `typeIn: true`.
