@@ -389,6 +389,9 @@ function wrongResponse(prompt: { type: string; options?: { id: string }[] }, ans
  * interleaved with grades, undos and the kills, for the replay check at the end.
  */
 async function quizRound(l: Learner): Promise<void> {
+  // The server moves cards with each miss: ask for the day again afterwards, also when the round
+  // breaks off (the server killed after a miss committed but before its reply came).
+  l.pack = null;
   const start = await callAction<QuizReply>(l, startQuizId, { topic: "mixed", length: 5, requestId: randomUUID() }, "/quizzes");
   if (!start.ok || !start.attemptId) return;
   const file = new Database(dbFile, { readonly: true });
@@ -402,7 +405,6 @@ async function quizRound(l: Learner): Promise<void> {
     const out = await callAction<QuizReply>(l, answerId, { attemptId: start.attemptId, position: q.position, response: wrongResponse(JSON.parse(q.prompt), JSON.parse(q.answer)), requestId: randomUUID() }, `/quizzes/${start.attemptId}`);
     if (out.ok) stats.quizMisses += out.feedback?.correct ? 0 : 1;
   }
-  l.pack = null; // the server moved cards: ask for the day again
 }
 
 /**
